@@ -1,0 +1,38 @@
+"""vplint: lint value proposition guidance canvases written as markdown with YAML front-matter.
+
+The public API is small: :func:`check_paths` and :func:`check_text` run a check and
+return results; :func:`parse` returns the canvas model of a text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["Diagnostic", "Options", "Severity", "__version__", "check_paths", "check_text", "parse"]
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic, Severity
+    from .engine import Options, check_paths, check_text
+
+
+def parse(text: str | bytes, path: str = "<string>") -> dict[str, Any]:
+    """The canvas model (the JSON that ``vplint export`` prints) of a canvas text."""
+    from .document import parse_document
+    from .model import build_canvas
+
+    return build_canvas(parse_document(text, path)).data
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy imports keep ``vplint --version`` and ``import vplint`` fast.
+    if name in ("check_paths", "check_text", "Options"):
+        from . import engine
+
+        return getattr(engine, name)
+    if name in ("Diagnostic", "Severity"):
+        from . import diagnostics
+
+        return getattr(diagnostics, name)
+    raise AttributeError(name)

@@ -1,0 +1,3 @@
+from vplint.cli import main
+
+raise SystemExit(main())

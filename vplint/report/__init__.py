@@ -1,0 +1,1 @@
+"""Reporters: each module formats a check result in one output format."""

@@ -1,0 +1,53 @@
+"""``path:line:col: CODE message``, one finding a line, then a summary."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..diagnostics import Diagnostic, Severity
+from ..engine import FileResult, Result, env_language
+from ..messages import count, render
+
+__all__ = ["format_line", "summary", "write", "write_io_error"]
+
+
+def format_line(d: Diagnostic) -> str:
+    return f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+
+
+def write_io_error(res: FileResult, err: TextIO, lang: str | None) -> None:
+    lang = lang or res.lang
+    print(f"vplint: {render('cli.unreadable', {'path': res.path, 'reason': res.error or ''}, lang)}", file=err)
+
+
+def summary(result: Result, lang: str) -> str:
+    files = count("files", len(result.files), lang)
+    parts = []
+    for kind, sev in (("errors", Severity.ERROR), ("warnings", Severity.WARNING), ("infos", Severity.INFO)):
+        n = result.count(sev)
+        if n:
+            parts.append(count(kind, n, lang))
+    if not parts:
+        return render("summary.clean", {"files": files}, lang)
+    sep = "、" if lang == "zh" else ", "
+    return render("summary.found", {"counts": sep.join(parts), "files": files}, lang)
+
+
+def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> None:
+    summary_lang = lang or _majority_language(result)
+    for path in result.missing:
+        print(f"vplint: {render('cli.no_path', {'path': path}, summary_lang)}", file=err)
+    for res in result.files:
+        if res.error is not None:
+            write_io_error(res, err, lang)
+        for d in res.diagnostics:
+            print(format_line(d), file=out)
+    if result.files or not result.missing:
+        print(summary(result, summary_lang), file=out)
+
+
+def _majority_language(result: Result) -> str:
+    langs = [f.lang for f in result.files]
+    if not langs:
+        return env_language()
+    return "zh" if langs.count("zh") > langs.count("en") else "en"
