@@ -133,9 +133,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "领域“{area}”属于“{area_level}”层级，而不是“{level}”；“{level}”的领域有：{areas}",
     ),
     "C003.none": (
-        "no motivator has evidence of a change: give one motivator a classified '{change}' (what "
+        "no motivator has evidence of a change: give one motivator a '{change}' (what "
         "changed), and an '{evidence}' naming the source with its date (when, and where it is known from)",
-        "没有任何动机有变化的证据：请至少为一个动机写明分类的“{change}”（发生了什么变化），以及带日期和来源的"
+        "没有任何动机有变化的证据：请至少为一个动机写明“{change}”（发生了什么变化），以及带日期和来源的"
         "“{evidence}”（何时发生、从何得知）",
     ),
     "C003.partial": (
@@ -152,7 +152,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "C005.not_problem": ("{item} solves {ref}, but {ref} is not a problem", "{item} 解决 {ref}，但 {ref} 不是业务问题"),
     # pieces
-    "piece.what_changed": ("what changed (a classified Change)", "变化内容（带分类的“变化”）"),
+    "piece.what_changed": ("what changed (a Change with a description)", "变化内容（有描述的“变化”）"),
     "piece.when": ("a date in the Evidence", "证据中的日期"),
     "piece.source": ("the source in the Evidence", "证据中的来源"),
     "piece.and": (" and ", "和"),

@@ -474,7 +474,7 @@ def _head(vocab: voc.Vocabulary | None, value: str) -> tuple[str | None, str, in
 def _canonical(vocab: voc.Vocabulary, value: str) -> str:
     term = vocab.lookup(value)
     if term is None:
-        found = vocab.match_prefix(value)
+        found = vocab.match_prefix(value, strict=True)
         if found is not None:
             term = found[0]
     return term.slug if term else value

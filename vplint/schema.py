@@ -207,7 +207,7 @@ def _explain(canvas: Canvas, err: Any, path: JsonPath, lang: str) -> list[Diagno
                 else _where(canvas, path, lang)
             )
         if err.instance is None or err.instance == "":
-            return [canvas.report(path, "S005", "schema.empty_value", key=key)]
+            return [canvas.report(path, "S005", "schema.empty_value", at_key=True, key=key)]
         if v == "type":
             expected = {"array": "type.list", "string": "type.text", "object": "type.mapping"}.get(
                 str(err.validator_value), "type.text"

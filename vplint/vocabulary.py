@@ -107,11 +107,13 @@ class Vocabulary:
         pairs = {(unicodedata.normalize("NFKC", s).lower(), t) for t in self.terms for s in t.spellings}
         return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
 
-    def match_prefix(self, text: str) -> tuple[Term, int] | None:
+    def match_prefix(self, text: str, *, strict: bool = False) -> tuple[Term, int] | None:
         """The term whose spelling starts ``text``, and the length of that spelling.
 
         A Latin spelling must end at a word boundary (``goal`` does not match ``goals``);
-        a Chinese one may run straight into the following text, as Chinese is written.
+        a Chinese one may run straight into the following text, as Chinese is written,
+        unless ``strict``, where any spelling must be followed by a space, punctuation or
+        nothing (so ``问题解决形`` is not read as ``问题解决``).
         """
         folded = unicodedata.normalize("NFKC", text).lower()
         if len(folded) != len(text):  # NFKC changed the length: match on the original
@@ -124,7 +126,7 @@ class Vocabulary:
             for cand in candidates:
                 if cand.startswith(spelling):
                     nxt = cand[len(spelling) : len(spelling) + 1]
-                    if spelling[-1].isascii() and nxt and (nxt.isalnum() or nxt in "-_"):
+                    if nxt and (spelling[-1].isascii() or strict) and (nxt.isalnum() or nxt in "-_"):
                         continue
                     return term, len(spelling)
         return None

@@ -35,7 +35,7 @@ BAD = """
 ### P1 Quote-to-cash slowed
 
 ### N1 Automated credit decisions
-- Solves: P2
+- Solves: P7
 """
 
 GOOD = """

@@ -1,0 +1,125 @@
+"""The canvas model: aliases, separators, value syntaxes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from vplint import parse
+from vplint.model import find_dates
+
+HEAD = "---\nid: t\n---\n"
+
+
+def _problem(field: str) -> dict[str, Any]:
+    model = parse(HEAD + "## Problems\n### P1 t\n" + field + "\n")
+    problem: dict[str, Any] = model["problems"][0]
+    return problem
+
+
+def test_example_models(en_text: str, zh_text: str) -> None:
+    en, zh = parse(en_text), parse(zh_text)
+    assert en["problems"][0]["diagnoses"] == [
+        {"method": "before-after",
+         "detail": "invoices started slipping after regional billing teams were merged in Q3 2024"}
+    ]
+    assert en["motivators"][0]["kind"] == zh["motivators"][0]["kind"] == "window"
+    assert en["conversion"] == zh["conversion"] == {"triggers": ["higher-priority"]}
+    assert zh["needs"][0]["serves"] == [{"level": "customer", "area": "retention"}]
+    assert zh["motivators"][0]["change"]["category"] == "political"
+    assert [a["lever"] for a in en["actions"]] == ["inform", "empathise"]
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "- Diagnosis: before-after - x",
+        "- Diagnosis: before-after — x",
+        "- Diagnosis: before-after —— x",
+        "- Diagnosis: Before After: x",
+        "- 诊断：前后对比——x",
+        "- 诊断: 前后对比 - x",
+        "- **Diagnosis**: before-after - x",
+        "- Diagnosis：前后比较 —— x",
+    ],
+)
+def test_diagnosis_spellings(field: str) -> None:
+    assert _problem(field)["diagnoses"] == [{"method": "before-after", "detail": "x"}]
+
+
+@pytest.mark.parametrize(
+    ("field", "kind"),
+    [
+        ("- Kind: window-of-opportunity", "window"),
+        ("- 类型：机会窗口", "window"),
+        ("- Kind: window", "window"),
+        ("- Kind: Window of Opportunity", "window"),
+        ("- Kind: keep up or lead", "keep-up-or-lead"),
+        ("- 类型：落伍的压力或领先的渴望", "keep-up-or-lead"),
+    ],
+)
+def test_motivator_kind_spellings(field: str, kind: str) -> None:
+    model = parse(HEAD + "## Motivators\n### M1 t\n" + field + "\n")
+    assert model["motivators"][0]["kind"] == kind
+
+
+def test_unknown_spellings_are_kept_as_written() -> None:
+    assert _problem("- Type: problem-solvin")["type"] == "problem-solvin"
+    assert _problem("- Diagnosis: befor-after - x")["diagnoses"] == [{"method": "befor-after", "detail": "x"}]
+    assert _problem("- Diagnosis: we looked at the plant")["diagnoses"] == [{"detail": "we looked at the plant"}]
+
+
+def test_strategy_forms() -> None:
+    def strategy(value: str) -> Any:
+        return parse(HEAD + "## Needs\n### N1 t\n- Strategy: " + value + "\n")["needs"][0]["strategy"]
+
+    assert strategy("operations/service-process") == {"level": "operations", "area": "service-process"}
+    assert strategy("运营 / 服务流程") == {"level": "operations", "area": "service-process"}
+    assert strategy("financial") == {"level": "financial"}
+    assert strategy("retention") == {"level": "customer", "area": "retention"}
+    assert strategy("financial/cost - cheaper audits") == {
+        "level": "financial", "area": "cost-efficiency", "detail": "cheaper audits"}
+
+
+def test_change_forms() -> None:
+    def change(value: str) -> Any:
+        return parse(HEAD + "## Motivators\n### M1 t\n- Change: " + value + "\n")["motivators"][0]["change"]
+
+    assert change("external/political - new law") == {
+        "scope": "external", "category": "political", "description": "new law"}
+    assert change("personnel - new CFO in March") == {
+        "scope": "internal", "category": "personnel", "description": "new CFO in March"}
+    assert change("外部/政策 —— 新规") == {"scope": "external", "category": "political", "description": "新规"}
+    assert change("a new CFO arrived") == {"description": "a new CFO arrived"}
+    assert change("exteral/politcal - x") == {"scope": "exteral", "category": "politcal", "description": "x"}
+
+
+def test_solves_lists() -> None:
+    def solves(value: str) -> Any:
+        return parse(HEAD + "## Needs\n### N1 t\n- Solves: " + value + "\n")["needs"][0]["solves"]
+
+    assert solves("P1, P2") == ["P1", "P2"]
+    assert solves("P1、P2，P3") == ["P1", "P2", "P3"]
+    assert solves("P1 and P2") == ["P1", "P2"]
+    assert solves("P1 P2") == ["P1", "P2"]
+
+
+def test_find_dates() -> None:
+    assert find_dates("notice of 2026-10-12") == ["2026-10-12"]
+    assert find_dates("2026/1/2 and 2026年10月20日") == ["2026-01-02", "2026-10-20"]
+    assert find_dates("2026-13-40, FY2028, 2025年") == []
+
+
+def test_front_matter_aliases() -> None:
+    model = parse("---\n编号: t\n客户: 华信\n决策人:\n  职位: CIO\n  职能: 业务部门\n产品类型: 创新\n语言: 中文\n---\n")
+    assert model["id"] == "t"
+    assert model["decision_maker"] == {"title": "CIO", "function": "business-unit"}
+    assert model["offering"] == "differentiated"
+    assert model["language"] == "zh"
+
+
+def test_unknown_sections_and_fields_are_ignored(en_text: str) -> None:
+    extra = en_text.replace("## Needs", "## Meeting notes\n\n### Q1 Who attends\n- Owner: me\n\n## Needs")
+    extra = extra.replace("- Root cause:", "- Colour: blue\n- Root cause:")
+    assert parse(extra) == parse(en_text)
