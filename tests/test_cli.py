@@ -15,8 +15,9 @@ from .conftest import ROOT
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vplint", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "vplint", *args], cwd=cwd, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def test_check_defaults_to_canvases() -> None:
@@ -49,7 +50,8 @@ def test_check_in_chinese(tmp_path: Path, zh_text: str) -> None:
 def test_missing_path_exits_2(tmp_path: Path) -> None:
     proc = run("check", str(tmp_path / "nope.md"))
     assert proc.returncode == 2
-    assert "nope.md" in proc.stderr and "no such file" in proc.stderr
+    assert "nope.md" in proc.stderr
+    assert "no such file" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
@@ -77,12 +79,14 @@ def test_export_of_broken_file_is_a_message(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe\x00\x00junk")
     proc = run("export", str(bad))
     assert proc.returncode == 1
-    assert "F006" in proc.stderr and "Traceback" not in proc.stderr
+    assert "F006" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_version_and_module_entry_point() -> None:
     proc = run("--version")
-    assert proc.returncode == 0 and proc.stdout.startswith("vplint ")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("vplint ")
 
 
 def test_main_returns_int(capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,8 +21,10 @@ def _problem(field: str) -> dict[str, Any]:
 def test_example_models(en_text: str, zh_text: str) -> None:
     en, zh = parse(en_text), parse(zh_text)
     assert en["problems"][0]["diagnoses"] == [
-        {"method": "before-after",
-         "detail": "invoices started slipping after regional billing teams were merged in Q3 2024"}
+        {
+            "method": "before-after",
+            "detail": "invoices started slipping after regional billing teams were merged in Q3 2024",
+        }
     ]
     assert en["motivators"][0]["kind"] == zh["motivators"][0]["kind"] == "window"
     assert en["conversion"] == zh["conversion"] == {"triggers": ["higher-priority"]}
@@ -79,7 +81,10 @@ def test_strategy_forms() -> None:
     assert strategy("financial") == {"level": "financial"}
     assert strategy("retention") == {"level": "customer", "area": "retention"}
     assert strategy("financial/cost - cheaper audits") == {
-        "level": "financial", "area": "cost-efficiency", "detail": "cheaper audits"}
+        "level": "financial",
+        "area": "cost-efficiency",
+        "detail": "cheaper audits",
+    }
 
 
 def test_change_forms() -> None:
@@ -87,9 +92,15 @@ def test_change_forms() -> None:
         return parse(HEAD + "## Motivators\n### M1 t\n- Change: " + value + "\n")["motivators"][0]["change"]
 
     assert change("external/political - new law") == {
-        "scope": "external", "category": "political", "description": "new law"}
+        "scope": "external",
+        "category": "political",
+        "description": "new law",
+    }
     assert change("personnel - new CFO in March") == {
-        "scope": "internal", "category": "personnel", "description": "new CFO in March"}
+        "scope": "internal",
+        "category": "personnel",
+        "description": "new CFO in March",
+    }
     assert change("外部/政策 —— 新规") == {"scope": "external", "category": "political", "description": "新规"}
     assert change("a new CFO arrived") == {"description": "a new CFO arrived"}
     assert change("exteral/politcal - x") == {"scope": "exteral", "category": "politcal", "description": "x"}

@@ -48,10 +48,14 @@ def test_fail_fixture_gives_expected_findings(path: Path) -> None:
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_has_docs_and_fixtures_in_both_languages(code: str) -> None:
     rule = RULES[code]
-    assert rule.name and rule.name == rule.name.lower()
+    assert rule.name
+    assert rule.name == rule.name.lower()
     assert len(rule.rationale_en.split()) >= 30, "the rationale is a paragraph tied to the domain"
-    assert "domain.md" in rule.rationale_en and "domain.md" in rule.rationale_zh
-    assert rule.bad.strip() and rule.good.strip() and rule.bad != rule.good
+    assert "domain.md" in rule.rationale_en
+    assert "domain.md" in rule.rationale_zh
+    assert rule.bad.strip()
+    assert rule.good.strip()
+    assert rule.bad != rule.good
     for kind in ("pass", "fail"):
         files = list((RULE_FIXTURES / code / kind).glob("*.md"))
         assert files, f"{code} has no {kind} fixtures"

@@ -30,7 +30,9 @@ def test_schema_is_valid_2020_12() -> None:
 
 def test_front_matter_errors(en_text: str) -> None:
     text = en_text.replace("account: ACME Manufacturing\n", "acount: ACME\n")
-    text = text.replace("function: finance", "function: procurment").replace("updated: 2026-11-20", "updated: 2026-02-30")
+    text = text.replace("function: finance", "function: procurment").replace(
+        "updated: 2026-11-20", "updated: 2026-02-30"
+    )
     assert _found(text) == [("S001", 1, 1), ("S003", 3, 1), ("S002", 6, 13), ("S004", 12, 10)]
 
 
@@ -38,7 +40,8 @@ def test_unknown_value_has_did_you_mean(en_text: str) -> None:
     res = check_text(en_text.replace("Type: problem-solving", "Type: problem-solvin"), "t.md")
     (d,) = res.diagnostics
     assert (d.code, d.line, d.column) == ("S002", 21, 9)
-    assert "did you mean" in d.message and "problem-solving" in d.message
+    assert "did you mean" in d.message
+    assert "problem-solving" in d.message
     zh = check_text(en_text.replace("Type: problem-solving", "Type: problem-solvin"), "t.md", Options(lang="zh"))
     assert "问题解决型" in zh.diagnostics[0].message
 
@@ -53,8 +56,11 @@ def test_unknown_value_has_did_you_mean(en_text: str) -> None:
         ("- Solves: P3", "- Solves: N3", [("S004", 46, 11)]),
         ("- Continuity: discontinuous", "- Continuity: sometimes", [("S002", 54, 15)]),
         ("- Trigger: more-important-or-urgent", "- Trigger: more-money", [("S002", 61, 12)]),
-        ("kpis:\n    - Operating margin at or above 12%\n    - Days sales outstanding under 45\n", "kpis: 12%\n",
-         [("S005", 7, 9)]),
+        (
+            "kpis:\n    - Operating margin at or above 12%\n    - Days sales outstanding under 45\n",
+            "kpis: 12%\n",
+            [("S005", 7, 9)],
+        ),
         ("owner: alice@example.com", "owner:", [("S005", 11, 1)]),
     ],
 )
@@ -68,7 +74,8 @@ def test_missing_sections(en_text: str) -> None:
     found = _found(head)
     assert found == [("S001", 15, 1)] * 3
     messages = [d.message for d in check_text(head, "t.md").diagnostics]
-    assert any("Problems" in m for m in messages) and any("Motivators" in m for m in messages)
+    assert any("Problems" in m for m in messages)
+    assert any("Motivators" in m for m in messages)
 
 
 def test_empty_section(en_text: str) -> None:
