@@ -23,7 +23,7 @@ def test_both_languages(message_id: str) -> None:
 def test_every_used_message_id_exists() -> None:
     used: set[str] = set()
     pattern = re.compile(
-        r'"((?:file|front_matter|section|field|schema|hint|piece|type|summary|count|cli|C\d{3})'
+        r'"((?:file|front_matter|section|field|schema|hint|piece|type|summary|count|cli|[A-Z]\d{3})'
         r'\.[a-z_]+)"'
     )
     for path in PACKAGE.rglob("*.py"):

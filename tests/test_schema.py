@@ -51,8 +51,8 @@ def test_unknown_value_has_did_you_mean(en_text: str) -> None:
     [
         ("### P2 Audit", "### Audit", [("S001", 25, 5), ("C005", 42, 11)]),
         ("### P2 Audit", "### X2 Audit", [("S004", 25, 5), ("C005", 42, 11)]),
-        ("- Type: risk-prevention\n", "", [("S001", 25, 5)]),
-        ("- Kind: window-of-opportunity\n", "", [("S001", 51, 5)]),
+        ("- Type: risk-prevention\n", "", [("P001", 25, 5)]),
+        ("- Kind: window-of-opportunity\n", "", [("M001", 51, 5)]),
         ("- Solves: P3", "- Solves: N3", [("S004", 46, 11)]),
         ("- Continuity: discontinuous", "- Continuity: sometimes", [("S002", 54, 15)]),
         ("- Trigger: more-important-or-urgent", "- Trigger: more-money", [("S002", 61, 12)]),
@@ -72,7 +72,7 @@ def test_body_and_type_errors(en_text: str, old: str, new: str, expected: list[t
 def test_missing_sections(en_text: str) -> None:
     head = en_text.split("## Problems")[0]
     found = _found(head)
-    assert found == [("S001", 15, 1)] * 3
+    assert found == [("A001", 16, 1), ("S001", 16, 1), ("S001", 16, 1), ("S001", 16, 1), ("T001", 16, 1)]
     messages = [d.message for d in check_text(head, "t.md").diagnostics]
     assert any("Problems" in m for m in messages)
     assert any("Motivators" in m for m in messages)

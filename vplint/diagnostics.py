@@ -27,6 +27,18 @@ class Position:
     column: int
 
 
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``line[column-1 : end_column-1]`` (1-based, characters) by ``text``."""
+
+    line: int
+    column: int
+    end_column: int
+    text: str
+    old: str = ""
+    """What the span holds now; the fix is skipped if the file says otherwise."""
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One finding.
@@ -44,6 +56,8 @@ class Diagnostic:
     args: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
     lang: str = "en"
     """The language the arguments were written in, and the message's default language."""
+    fix: tuple[Edit, ...] = ()
+    """A safe fix: edits that resolve the finding (empty: not fixable)."""
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message_id)

@@ -1,47 +1,69 @@
-"""Run a check: find canvases, parse them, validate, apply the rules, sort the findings.
+"""Run a check: find canvases, parse them, validate, apply the rules, filter and sort findings.
 
 This is the library behind ``vplint check``; it returns values and prints nothing.
+
+A check runs in three steps: each file is parsed, validated and checked by the
+per-canvas rules; then the cross-file rules see all canvases of the run; then each
+file's findings are filtered by its configuration (selection, severity, per-file
+ignores) and its suppression comments, and sorted.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .codes import BUILTIN_CODES
+from .config import Config, ConfigError, ConfigLoader, expand_codes
 from .diagnostics import Diagnostic, Severity
-from .document import parse_document, read_document
+from .document import Document, parse_document, read_document
 from .model import Canvas, build_canvas
 from .rules import RULES, Context
 from .schema import validate
+from .suppressions import apply_suppressions, parse_directives
 
 __all__ = [
+    "ConfigError",
     "FileResult",
     "Options",
-    "PathError",
     "Result",
-    "check_document",
+    "check_file",
     "check_paths",
     "check_text",
     "detect_language",
     "discover",
+    "env_language",
 ]
 
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".vplint_cache", "site-packages"}
 )
 SKIP_FILES = re.compile(
-    r"^(?:readme|changelog|contributing|license|code_of_conduct|security)(?:\..*)?\.(?:md|markdown)$", re.IGNORECASE
+    r"^(?:readme|changelog|contributing|license|code_of_conduct|security)(?:\..*)?\.(?:md|markdown)$",
+    re.IGNORECASE,
 )
-MARKDOWN = (".md", ".markdown")
+_BROKEN = ("F001", "F006", "F009")
 
 
 @dataclass(frozen=True)
 class Options:
+    """What the command line (or a caller) sets for one run; configuration files add the rest."""
+
     lang: str | None = None
     """Force the message language (en or zh); by default each canvas's own."""
+    today: dt.date | None = None
+    """The date time-dependent rules take as today (default: config ``today``, $VPLINT_TODAY, the real date)."""
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    config: Path | None = None
+    isolated: bool = False
+    fix: bool = False
+    """Turn on the fixable style rules (Y) that are off by default, as ``--fix``/``--diff`` do."""
 
 
 @dataclass
@@ -52,6 +74,8 @@ class FileResult:
     error: str | None = None
     """An I/O error: the file could not be read at all."""
     lang: str = "en"
+    document: Document | None = None
+    config: Config | None = None
 
 
 @dataclass
@@ -73,10 +97,6 @@ class Result:
         return 1 if self.count(Severity.ERROR) else 0
 
 
-class PathError(Exception):
-    pass
-
-
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -96,80 +116,215 @@ def env_language() -> str:
     return "en"
 
 
-def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+def _env_today() -> dt.date | None:
+    value = os.environ.get("VPLINT_TODAY", "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"VPLINT_TODAY must be a date written YYYY-MM-DD, not {value!r}") from None
+
+
+# --- finding files ----------------------------------------------------------------------
+
+
+def discover(paths: Sequence[str], loader: ConfigLoader | None = None) -> tuple[list[str], list[str]]:
     """Files to check and paths that do not exist.
 
-    A file named on the command line is always checked.  Directories are walked for
-    ``*.md`` and ``*.markdown``, in sorted order, skipping hidden folders, dependency and
-    build folders (``node_modules``, ``.venv``, ...) and project files that are never
-    canvases (``README.md``, ``CHANGELOG.md``, ``LICENSE.md``, ...).  Symbolic links to
-    folders are not followed, so a link loop cannot trap the walk.
+    Folders are walked in sorted order for the configuration's ``include`` globs (by
+    default ``*.md`` and ``*.markdown``), skipping hidden folders, dependency and build
+    folders (``node_modules``, ``.venv``, ...), files that are never canvases
+    (``README.md``, ``CHANGELOG.md``, ``LICENSE.md``, ...) and whatever ``exclude`` names.
+    Files named on the command line are checked unless ``exclude`` (or the built-in
+    list of never-canvas names) matches them, so pre-commit can pass any markdown file.
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
     """
+    loader = loader or ConfigLoader()
     files: list[str] = []
     missing: list[str] = []
     seen: set[str] = set()
+
+    def add(path: str) -> None:
+        if path not in seen:
+            seen.add(path)
+            files.append(path)
+
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+                root_path = Path(root)
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".")
+                    and d not in SKIP_DIRS
+                    and not loader.for_path(root_path / d / "x").is_excluded_dir(root_path / d)
+                )
                 for name in sorted(names):
-                    if name.lower().endswith(MARKDOWN) and not SKIP_FILES.match(name) and not name.startswith("."):
-                        full = os.path.join(root, name)
-                        if full not in seen:
-                            seen.add(full)
-                            files.append(full)
+                    if name.startswith(".") or SKIP_FILES.match(name):
+                        continue
+                    full = root_path / name
+                    if loader.for_path(full).is_included(full):
+                        add(str(full))
         elif p.exists() or p.is_symlink():
-            if raw not in seen:
-                seen.add(raw)
-                files.append(raw)
+            config = loader.for_path(p)
+            if SKIP_FILES.match(p.name) or config.is_excluded(p):
+                continue
+            add(raw)
         else:
             missing.append(raw)
     return files, missing
 
 
-def check_paths(paths: Sequence[str], options: Options | None = None) -> Result:
+# --- checking ------------------------------------------------------------------------------
+
+
+def check_paths(paths: Sequence[str], options: Options | None = None, loader: ConfigLoader | None = None) -> Result:
+    """Check files and folders.  Raises :class:`ConfigError` for a bad configuration."""
     options = options or Options()
-    files, missing = discover(paths)
+    loader = loader or ConfigLoader(options.config, options.isolated)
+    files, missing = discover(paths, loader)
     result = Result(missing=missing)
     for path in files:
-        result.files.append(check_file(path, options))
+        result.files.append(_check_one(path, options, loader.for_path(Path(path))))
+    _cross_file(result.files, options)
+    for res in result.files:
+        _finish(res, options)
     return result
 
 
-def check_file(path: str, options: Options) -> FileResult:
-    display = path
+def check_file(path: str, options: Options | None = None, config: Config | None = None) -> FileResult:
+    """Check one file on its own (no cross-file rules)."""
+    options = options or Options()
+    if config is None:
+        config = ConfigLoader(options.config, options.isolated).for_path(Path(path))
+    res = _check_one(path, options, config)
+    _finish(res, options)
+    return res
+
+
+def check_text(
+    text: str | bytes, path: str = "<string>", options: Options | None = None, config: Config | None = None
+) -> FileResult:
+    """Check a canvas held in memory (what tests and editors use); no configuration file is read."""
+    options = options or Options()
+    res = _check_document(parse_document(text, path), options, config or Config())
+    _finish(res, options)
+    return res
+
+
+def _check_one(path: str, options: Options, config: Config) -> FileResult:
     try:
-        doc = read_document(path, display)
+        doc = read_document(path)
     except OSError as exc:
-        return FileResult(display, error=exc.strerror or str(exc), lang=options.lang or env_language())
-    return check_document(doc, options)
+        return FileResult(
+            path, error=exc.strerror or str(exc), lang=options.lang or config.language or env_language(), config=config
+        )
+    return _check_document(doc, options, config)
 
 
-def check_text(text: str | bytes, path: str = "<string>", options: Options | None = None) -> FileResult:
-    """Check a canvas held in memory (what tests and editors use)."""
-    return check_document(parse_document(text, path), options or Options())
+def _today(options: Options, config: Config) -> dt.date:
+    return options.today or config.today or _env_today() or dt.date.today()
 
 
-def check_document(doc: object, options: Options) -> FileResult:
-    from .document import Document
-
-    assert isinstance(doc, Document)
+def _check_document(doc: Document, options: Options, config: Config) -> FileResult:
     canvas = build_canvas(doc)
-    lang = options.lang or _canvas_language(canvas, doc.text)
+    lang = options.lang or config.language or _canvas_language(canvas, doc.text)
     diagnostics = list(canvas.diagnostics)
-    if doc.text.strip() and not any(d.code in ("F001", "F006", "F009") for d in doc.diagnostics):
+    if doc.text.strip() and not any(d.code in _BROKEN for d in doc.diagnostics):
         schema_diags = validate(canvas, lang)
         if doc.front_matter is None:  # the front-matter is already reported as broken
             schema_diags = [d for d in schema_diags if d.message_id != "schema.missing_key"]
         diagnostics.extend(schema_diags)
-        ctx = Context(lang=lang)
+        today = _today(options, config)
+        enabled = _enabled(config, options)
         for rule in RULES.values():
-            for d in rule.check(canvas, ctx):
-                diagnostics.append(replace(d, severity=rule.severity))
-    diagnostics = [replace(d, lang=lang) for d in diagnostics]
-    diagnostics.sort(key=Diagnostic.sort_key)
-    return FileResult(doc.path, _dedupe(diagnostics), canvas, lang=lang)
+            if rule.check is None or rule.code not in enabled:
+                continue
+            ctx = Context(
+                lang=lang, today=today, options=rule.resolved_options(config.rule_options(rule.code, rule.name))
+            )
+            diagnostics.extend(rule.check(canvas, ctx))
+    return FileResult(doc.path, diagnostics, canvas, lang=lang, document=doc, config=config)
+
+
+def _cross_file(files: list[FileResult], options: Options) -> None:
+    by_path = {f.path: f for f in files}
+    canvases = [
+        f.canvas
+        for f in files
+        if f.canvas is not None and f.document is not None and f.document.front_matter is not None
+    ]
+    if len(canvases) < 2:
+        return
+    for rule in RULES.values():
+        if rule.check_all is None:
+            continue
+        ctx = Context(lang=options.lang or "en", options=rule.resolved_options(None))
+        for d in rule.check_all(canvases, ctx):
+            target = by_path.get(d.path)
+            if target is not None:
+                target.diagnostics.append(d)
+
+
+def _enabled(config: Config, options: Options) -> set[str]:
+    enabled = config.enabled_codes(options.select, options.ignore)
+    enabled |= expand_codes(options.extend_select)
+    if options.fix:
+        ignored = expand_codes(config.ignore) | expand_codes(options.ignore)
+        enabled |= {c for c, r in RULES.items() if r.fixable and not r.default_enabled and c not in ignored}
+    return enabled
+
+
+def _default_severity(code: str, fallback: Severity) -> Severity:
+    rule = RULES.get(code)
+    if rule is not None:
+        return rule.severity
+    builtin = BUILTIN_CODES.get(code)
+    return builtin.severity if builtin is not None else fallback
+
+
+def _finish(res: FileResult, options: Options) -> None:
+    """Apply selection, severity, per-file ignores and suppressions; render in the file's language."""
+    config = res.config or Config()
+    enabled = _enabled(config, options)
+    ignored = config.ignored_for(Path(res.path))
+    kept = [
+        replace(d, severity=config.severity_of(d.code, _default_severity(d.code, d.severity)))
+        for d in res.diagnostics
+        if d.code in enabled and d.code not in ignored
+    ]
+    doc = res.document
+    if doc is not None and doc.text and ("<!--" in doc.text or "vplint:" in doc.text):
+        directives = parse_directives(doc.text, doc.body_line)
+        kept = apply_suppressions(kept, directives)
+        if "U001" in enabled and "U001" not in ignored:
+            kept.extend(_unused(res, directives, enabled))
+    res.diagnostics = _dedupe(sorted((replace(d, lang=res.lang) for d in kept), key=Diagnostic.sort_key))
+
+
+def _unused(res: FileResult, directives: Iterable[object], enabled: set[str]) -> list[Diagnostic]:
+    from .suppressions import Directive
+
+    out: list[Diagnostic] = []
+    severity = RULES["U001"].severity
+    for d in directives:
+        assert isinstance(d, Directive)
+        for written in d.written:
+            if not expand_codes([written]):
+                out.append(Diagnostic(res.path, d.line, d.column, "U001", "U001.unknown", severity, {"code": written}))
+        if not d.written:
+            if not d.used:
+                out.append(Diagnostic(res.path, d.line, d.column, "U001", "U001.unused_all", severity, {}))
+            continue
+        live = sorted((d.codes & enabled) - d.hits)  # codes it names that are checked but suppressed nothing
+        if live:
+            out.append(
+                Diagnostic(res.path, d.line, d.column, "U001", "U001.unused", severity, {"codes": ", ".join(live)})
+            )
+    return out
 
 
 def _canvas_language(canvas: Canvas, text: str) -> str:

@@ -150,7 +150,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{item} solves {ref}, but the canvas has no problem {ref}{hint}",
         "{item} 解决 {ref}，但画布中没有问题 {ref}{hint}",
     ),
-    "C005.not_problem": ("{item} solves {ref}, but {ref} is not a problem", "{item} 解决 {ref}，但 {ref} 不是业务问题"),
     # pieces
     "piece.what_changed": ("what changed (a Change with a description)", "变化内容（有描述的“变化”）"),
     "piece.when": ("a date in the Evidence", "证据中的日期"),
@@ -162,6 +161,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # summaries (reporters)
     "summary.clean": ("All clean: {files} checked, no problems.", "全部通过：检查了 {files}，没有发现问题。"),
     "summary.found": ("Found {counts} in {files}.", "在 {files}中发现 {counts}。"),
+    "summary.fixable": (
+        "{n} fixable with 'vplint check --fix' (marked [*]).",
+        "其中 {n} 个可用 'vplint check --fix' 自动修正（标有 [*]）。",
+    ),
+    "summary.fixed": ("Fixed {fixes} findings in {files}.", "已在 {files}中修正 {fixes} 处。"),
+    "summary.would_fix": ("Would fix {fixes} findings in {files}.", "将在 {files}中修正 {fixes} 处。"),
     "count.files": ("{n} file|{n} files", "{n} 个文件"),
     "count.errors": ("{n} error|{n} errors", "{n} 个错误"),
     "count.warnings": ("{n} warning|{n} warnings", "{n} 个警告"),
@@ -176,6 +181,12 @@ _FORMATTER = string.Formatter()
 
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in _FORMATTER.parse(template) if name}
+
+
+def register(prefix: str, messages: Mapping[str, tuple[str, str]]) -> None:
+    """Add a rule's own messages as ``PREFIX.key`` (rules keep their messages beside their logic)."""
+    for key, pair in messages.items():
+        MESSAGES[f"{prefix}.{key}"] = pair
 
 
 def render(message_id: str, args: Mapping[str, object], lang: str) -> str:

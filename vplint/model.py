@@ -23,10 +23,29 @@ from . import vocabulary as voc
 from .diagnostics import Diagnostic, Position, Severity
 from .document import Document, Heading, Item, YMap, YNode, YScalar, YSeq
 
-__all__ = ["MODEL_VERSION", "Canvas", "JsonPath", "build_canvas", "find_dates"]
+__all__ = ["MODEL_VERSION", "Canvas", "JsonPath", "Token", "build_canvas", "find_dates"]
 
 MODEL_VERSION = 1
 JsonPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A spelling the rep chose, where it stands: what the style rules (Y) may normalise.
+
+    ``role`` is ``heading`` (a section heading), ``key`` (a field name), ``value`` (a
+    vocabulary value), ``colon`` (the colon after a field name, with its spaces),
+    ``separator`` (between a vocabulary value and free text, with its spaces) or
+    ``refs`` (a whole ``Solves`` list).  ``vocabulary`` names the vocabulary of headings,
+    keys and values; ``slug`` is the canonical term.
+    """
+
+    role: str
+    line: int
+    column: int
+    text: str
+    vocabulary: str = ""
+    slug: str = ""
 
 
 @dataclass
@@ -39,6 +58,9 @@ class Canvas:
     key_positions: dict[JsonPath, Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     body_line: int = 1
+    text: str = ""
+    """The file's text as parsed (newlines normalised), for rules that look at the raw lines."""
+    tokens: list[Token] = field(default_factory=list)
 
     @property
     def language(self) -> str:
@@ -110,6 +132,7 @@ _BODY_KEYS = {"problems", "needs", "motivators", "conversion", "actions", "title
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self._colon = Token("colon", 0, 0, "")
         self.canvas = Canvas(doc.path, {"model_version": MODEL_VERSION}, body_line=doc.body_line)
         self.canvas.positions[()] = Position(1, 1)
 
@@ -178,7 +201,7 @@ class _Builder:
         item: dict[str, Any] | None = None
         item_path: JsonPath = ()
         title_seen = False
-        self.canvas.positions[("$body",)] = Position(self.doc.body_line, 1)
+        self.canvas.positions[("$body",)] = Position(_first_text_line(self.doc.text, self.doc.body_line), 1)
         for block in self.doc.blocks:
             if isinstance(block, Heading):
                 if block.level == 1:
@@ -204,6 +227,8 @@ class _Builder:
 
     def section(self, heading: Heading) -> str | None:
         term = voc.SECTIONS.lookup(heading.text)
+        if term is not None:
+            self.token("heading", heading.line, heading.column, heading.text, voc.SECTIONS, term)
         if term is None:
             for part in re.split(r"[()（）/|｜:：]+", heading.text):
                 if part.strip():
@@ -259,19 +284,55 @@ class _Builder:
         m = _FIELD.match(block.text)
         if not m:
             return None
-        value = m.group(2)
+        value = m.group(3)
         if not value and block.children:
             value = ", ".join(block.children)
-        return m.group(1), value.strip(), block.column + m.start(2)
+        self._colon = Token("colon", block.line, block.column + m.start(2), m.group(2))
+        return m.group(1), value.strip(), block.column + m.start(3)
+
+    def token(
+        self,
+        role: str,
+        line: int,
+        column: int,
+        text: str,
+        vocab: voc.Vocabulary | None = None,
+        term: voc.Term | None = None,
+    ) -> None:
+        self.canvas.tokens.append(
+            Token(role, line, column, text, vocab.name if vocab else "", term.slug if term else "")
+        )
+
+    def key_tokens(self, block: Item, raw_key: str, vocab: voc.Vocabulary, term: voc.Term) -> None:
+        """The field name and its colon, when they are written plainly (no emphasis)."""
+        if block.text.startswith(raw_key):
+            self.token("key", block.line, block.column, raw_key, vocab, term)
+            if self._colon.column == block.column + len(raw_key):
+                self.canvas.tokens.append(self._colon)
+
+    def value_token(self, vocab: voc.Vocabulary, text: str, line: int, column: int) -> int:
+        """Record the vocabulary term that ``text`` starts with; return how much of ``text`` it spans (0: none)."""
+        stripped = text.lstrip()
+        column += len(text) - len(stripped)
+        term = vocab.lookup(stripped.rstrip())
+        if term is not None:
+            self.token("value", line, column, stripped.rstrip(), vocab, term)
+            return len(text.rstrip())
+        found = vocab.match_prefix(stripped, strict=True)
+        if found is None:
+            return 0
+        self.token("value", line, column, stripped[: found[1]], vocab, found[0])
+        return len(text) - len(stripped) + found[1]
 
     def item_field(self, section: str, item: dict[str, Any], path: JsonPath, block: Item) -> None:
         parsed = self.split_field(block)
-        if parsed is None:
-            return
+        if parsed is None or _PLACEHOLDER_ONLY.match(parsed[1]):
+            return  # a field left as "TODO" is not filled in (H002 reports the placeholder)
         raw_key, value, vcol = parsed
         term = voc.FIELDS[section].lookup(raw_key)
         if term is None:
             return
+        self.key_tokens(block, raw_key, voc.FIELDS[section], term)
         key = term.slug
         kpos = Position(block.line, block.column)
         vpos = Position(block.line, vcol)
@@ -299,7 +360,7 @@ class _Builder:
 
     def section_field(self, section: str, block: Item) -> None:
         parsed = self.split_field(block)
-        if parsed is None:
+        if parsed is None or _PLACEHOLDER_ONLY.match(parsed[1]):
             return
         raw_key, value, vcol = parsed
         kpos = Position(block.line, block.column)
@@ -307,6 +368,7 @@ class _Builder:
             term = voc.LEVER.lookup(raw_key)
             if term is None:
                 return
+            self.key_tokens(block, raw_key, voc.LEVER, term)
             actions = self.canvas.data["actions"]
             path: JsonPath = ("actions", len(actions))
             actions.append({"lever": term.slug, "text": value})
@@ -314,13 +376,16 @@ class _Builder:
             self.canvas.positions[(*path, "lever")] = kpos
             self.canvas.positions[(*path, "text")] = Position(block.line, vcol)
             return
-        if voc.FIELDS["conversion"].lookup(raw_key) is None:
+        key_term = voc.FIELDS["conversion"].lookup(raw_key)
+        if key_term is None:
             return
+        self.key_tokens(block, raw_key, voc.FIELDS["conversion"], key_term)
         triggers = self.canvas.data["conversion"]["triggers"]
         for text, offset in _split_list(value):
             path = ("conversion", "triggers", len(triggers))
             triggers.append(_canonical(voc.TRIGGER, text))
             self.canvas.positions[path] = Position(block.line, vcol + offset)
+            self.value_token(voc.TRIGGER, text, block.line, vcol + offset)
 
     # field handlers: (item, item path, value, key position, value position)
     def _set(self, item: dict[str, Any], path: JsonPath, key: str, value: Any, kpos: Position, vpos: Position) -> None:
@@ -329,18 +394,29 @@ class _Builder:
         self.canvas.key_positions[(*path, key)] = kpos
 
     def f_type(self, item: dict[str, Any], path: JsonPath, value: str, kpos: Position, vpos: Position) -> None:
-        vocab = voc.PROBLEM_TYPE if path[0] == "problems" else voc.MOTIVATOR
-        self._set(item, path, "type" if path[0] == "problems" else "kind", _canonical(vocab, value), kpos, vpos)
+        self.value_token(voc.PROBLEM_TYPE, value, vpos.line, vpos.column)
+        self._set(item, path, "type", _canonical(voc.PROBLEM_TYPE, value), kpos, vpos)
 
     def f_kind(self, item: dict[str, Any], path: JsonPath, value: str, kpos: Position, vpos: Position) -> None:
+        self.value_token(voc.MOTIVATOR, value, vpos.line, vpos.column)
         self._set(item, path, "kind", _canonical(voc.MOTIVATOR, value), kpos, vpos)
 
     def f_continuity(self, item: dict[str, Any], path: JsonPath, value: str, kpos: Position, vpos: Position) -> None:
+        self.value_token(voc.CONTINUITY, value, vpos.line, vpos.column)
         self._set(item, path, "continuity", _canonical(voc.CONTINUITY, value), kpos, vpos)
+
+    def separator_token(self, value: str, start: int, vpos: Position) -> None:
+        """The separator between a vocabulary value ending at ``start`` and the free text after it."""
+        m = _SEP_TOKEN.match(value, start)
+        if m and m.end() < len(value) and m.group(0):
+            self.token("separator", vpos.line, vpos.column + start, m.group(0))
 
     def f_diagnosis(self, item: dict[str, Any], path: JsonPath, value: str, kpos: Position, vpos: Position) -> None:
         dpath: JsonPath = (*path, "diagnoses", len(item["diagnoses"]))
         method, detail, _ = _head(voc.DIAGNOSIS_METHOD, value)
+        used = self.value_token(voc.DIAGNOSIS_METHOD, value, vpos.line, vpos.column)
+        if used:
+            self.separator_token(value, used, vpos)
         entry: dict[str, Any] = {"detail": detail}
         if method is not None:
             entry = {"method": method, "detail": detail}
@@ -352,6 +428,7 @@ class _Builder:
         self.canvas.positions.setdefault((*path, "diagnoses"), kpos)
 
     def f_solves(self, item: dict[str, Any], path: JsonPath, value: str, kpos: Position, vpos: Position) -> None:
+        self.token("refs", vpos.line, vpos.column, value)
         self.canvas.key_positions.setdefault((*path, "solves"), kpos)
         self.canvas.positions.setdefault((*path, "solves"), vpos)
         for text, offset in _split_list(value):
@@ -369,6 +446,8 @@ class _Builder:
             area = voc.AREA.lookup(parts[0])
             if level is not None:
                 out["level"] = level.slug
+                if head == parts[0]:
+                    self.token("value", vpos.line, vpos.column, head, voc.LEVEL, level)
             elif area is not None and area.parent:
                 out["level"], out["area"] = area.parent, area.slug
                 self.canvas.positions[(*path, "area")] = vpos
@@ -380,6 +459,9 @@ class _Builder:
             out["area"] = area.slug if area else parts[1].strip()
             area_col = vpos.column + head.find(parts[1])
             self.canvas.positions[(*path, "area")] = Position(vpos.line, area_col)
+            if level is not None and area is not None and head.startswith(parts[0]):
+                self.token("value", vpos.line, vpos.column, parts[0], voc.LEVEL, level)
+                self.token("value", vpos.line, area_col, parts[1], voc.AREA, area)
         self.canvas.positions[(*path, "level")] = vpos
         if detail:
             out["detail"] = detail
@@ -392,11 +474,14 @@ class _Builder:
     def f_serves(self, item: dict[str, Any], path: JsonPath, value: str, kpos: Position, vpos: Position) -> None:
         self.canvas.key_positions.setdefault((*path, "serves"), kpos)
         self.canvas.positions.setdefault((*path, "serves"), vpos)
-        for text, offset in _split_list(value):
+        head, detail = _split_detail(value)  # "financial/cost - lower DSO, faster close": the detail is not a list
+        for text, offset in _split_list(head):
             spath: JsonPath = (*path, "serves", len(item["serves"]))
             p = Position(vpos.line, vpos.column + offset)
             self.canvas.positions[spath] = p
             item["serves"].append(self._level_area(text, p, spath))
+        if detail and item["serves"]:
+            item["serves"][-1]["detail"] = detail
 
     def f_change(self, item: dict[str, Any], path: JsonPath, value: str, kpos: Position, vpos: Position) -> None:
         cpath: JsonPath = (*path, "change")
@@ -406,11 +491,17 @@ class _Builder:
         if scope is not None:
             out["scope"] = scope[0].slug
             rest = re.sub(r"^\s*[/／:：]?\s*", "", value[scope[1] :])
-        cat = voc.CHANGE_CATEGORY.match_prefix(rest)
+            self.token("value", vpos.line, vpos.column, value[: scope[1]], voc.SCOPE, scope[0])
+        cat = voc.CHANGE_CATEGORY.match_prefix(rest, strict=True)
+        if cat is not None and not _CLASS_END.match(rest, cat[1]):
+            cat = None  # "Technology budget was cut" is a description, not a classification
         if cat is not None:
             out["category"] = cat[0].slug
             out.setdefault("scope", cat[0].parent)
-            self.canvas.positions[(*cpath, "category")] = Position(vpos.line, vpos.column + value.find(rest))
+            cat_start = len(value) - len(rest)
+            self.canvas.positions[(*cpath, "category")] = Position(vpos.line, vpos.column + cat_start)
+            self.token("value", vpos.line, vpos.column + cat_start, rest[: cat[1]], voc.CHANGE_CATEGORY, cat[0])
+            self.separator_token(value, cat_start + cat[1], vpos)
             rest = rest[cat[1] :]
         elif scope is not None:
             word, _, _ = _head(None, rest)
@@ -434,8 +525,15 @@ class _Builder:
 
 
 _ITEM_ID = re.compile(r"^([A-Za-z]{1,4}-?\d{1,4})(?=$|[\s:：.、,，)\-–—])[\s:：.、,，)\-–—]*(.*)$")
-_FIELD = re.compile(r"^(?:\*\*|__)?([^:：*_]{1,40}?)(?:\*\*|__)?\s*[:：](?:\*\*|__)?\s*(.*)$", re.S)
+_FIELD = re.compile(r"^(?:\*\*|__)?([^:：*]{1,40}?)(?:\*\*|__)?(\s*[:：](?:\*\*|__)?\s*)(.*)$", re.S)
 _SEP = re.compile(r"^\s*(?:[-–—]+|[:：,，;；]|——)\s*")
+_PLACEHOLDER_ONLY = re.compile(
+    r"^\s*(?:TODO|TBD|FIXME|XXX|\?{3,}|？{3,}|待补充|待定|待填写|待确认|<[^<>]*>|＜[^＜＞]*＞)\s*[.。!！:：]*\s*$",
+    re.IGNORECASE,
+)
+"""A value that is nothing but a placeholder: the field counts as not filled in."""
+_CLASS_END = re.compile(r"\s*(?:$|[-–—/／:：,，;；]|——)")
+_SEP_TOKEN = re.compile(r"\s+[-–—]+\s+|\s*——\s*|\s*—\s*|\s*[:：]\s*")
 _DETAIL_SEP = re.compile(r"\s+[-–—]\s+|\s*——\s*|\s*—\s*|\s*[:：]\s*")
 
 
@@ -480,22 +578,39 @@ def _canonical(vocab: voc.Vocabulary, value: str) -> str:
     return term.slug if term else value
 
 
+_ID_LIST = re.compile(
+    r"[A-Za-z]{1,4}-?\d{1,4}(?:(?:\s*[,，、;；]\s*|\s*(?:[,，]\s*)?(?:\band\b|&|和|及|与)\s*|\s+)[A-Za-z]{1,4}-?\d{1,4})*",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"[^,，、;；\s]+(?:[ \t]+[^,，、;；\s]+)*")
 
 
 def _split_list(value: str) -> list[tuple[str, int]]:
-    """``P1, P2、P3`` -> [(text, offset)]; a single space does not split ``more resources``."""
+    """``P1, P2、P3`` -> [(text, offset)]; a single space does not split ``more resources``.
+
+    A list of ids alone may also be joined by spaces, ``and``, ``&``, 和, 及 or 与 (``P1 和 P2``).
+    """
     out: list[tuple[str, int]] = []
-    if re.fullmatch(r"[A-Za-z]{1,4}-?\d{1,4}(?:\s+(?:and\s+|&\s+|和|及)?[A-Za-z]{1,4}-?\d{1,4})+", value.strip()):
+    if _ID_LIST.fullmatch(value.strip()):
         return [(m.group(0), m.start()) for m in re.finditer(r"[A-Za-z]{1,4}-?\d{1,4}", value)]
     for m in _LIST_ITEM.finditer(value):
         out.append((m.group(0), m.start()))
     return out
 
 
+def _first_text_line(text: str, line: int) -> int:
+    """The first line at or after ``line`` that is not blank (where "the body" visibly starts)."""
+    lines = text.split("\n")
+    for n in range(line, len(lines) + 1):
+        if lines[n - 1].strip():
+            return n
+    return line
+
+
 def build_canvas(doc: Document) -> Canvas:
     """The canvas model of a parsed document (its F-diagnostics are carried over)."""
     b = _Builder(doc)
+    b.canvas.text = doc.text
     b.canvas.diagnostics.extend(doc.diagnostics)
     b.front_matter()
     b.body()

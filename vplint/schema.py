@@ -11,6 +11,7 @@ S003 unknown-key    a front-matter key vplint does not know
 S004 bad-format     an id, reference or date in the wrong form
 S005 wrong-type     a list where text belongs, an empty value, ...
 S006 schema         anything else the schema rejects
+S007 duplicate      a section or field written twice (from the model builder; a warning)
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ SCHEMA_CODES = {
     "S004": "bad-format",
     "S005": "wrong-type",
     "S006": "schema",
+    "S007": "duplicate-section",
 }
 
 
@@ -153,6 +155,14 @@ def _explain(canvas: Canvas, err: Any, path: JsonPath, lang: str) -> list[Diagno
                 example=ITEM_PREFIX[section] + "1",
             )
         ]
+
+    if v == "enum" and err.instance == "":
+        key = _where(canvas, path, lang)
+        if in_body and len(path) > 2:
+            key = f"{key} {field_label(str(path[0]), str(path[2]), lang)}"
+        elif not in_body:
+            key = _key_name(path)
+        return [canvas.report(path, "S005", "schema.empty_value", at_key=True, key=key)]
 
     if v == "enum":
         name = schema.get("x-vocabulary", "")

@@ -94,7 +94,7 @@ def canvas_schema() -> dict[str, Any]:
             },
             **{k: {"type": "string"} for k in ("root_cause", "baseline", "precedent", "symptom", "target", "deadline")},
         },
-        ["type"],
+        [],
         "problem_field",
     )
     need = _item(
@@ -132,7 +132,7 @@ def canvas_schema() -> dict[str, Any]:
             },
             **{k: {"type": "string"} for k in ("shift", "phenomenon", "feeling", "perception")},
         },
-        ["kind"],
+        [],
         "motivator_field",
     )
     return {
@@ -189,9 +189,37 @@ def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+def config_schema() -> dict[str, Any]:
+    """The schema of ``[tool.vplint]`` / ``vplint.toml`` (rule options are checked against the rules)."""
+    strings = {"type": "array", "items": {"type": "string"}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://vplint.dev/schema/config.schema.json",
+        "title": "vplint configuration",
+        "type": "object",
+        "properties": {
+            "paths": strings,
+            "include": strings,
+            "exclude": strings,
+            "extend-exclude": strings,
+            "select": strings,
+            "extend-select": strings,
+            "ignore": strings,
+            "severity": {"type": "object", "additionalProperties": {"enum": ["error", "warning", "info", "off"]}},
+            "rules": {"type": "object", "additionalProperties": {"type": "object"}},
+            "per-file-ignores": {"type": "object", "additionalProperties": strings},
+            "language": {"enum": ["en", "zh"]},
+            "today": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+            "templates": {"type": "string"},
+        },
+        "additionalProperties": False,
+    }
+
+
 GENERATED = {
     "canvas.schema.json": canvas_schema,
     "front-matter.schema.json": front_matter_schema,
+    "config.schema.json": config_schema,
 }
 
 

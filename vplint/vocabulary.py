@@ -4,7 +4,8 @@ Every canonical value a canvas may hold (business functions, problem types, diag
 methods, strategy levels and areas, triggers, motivators, changes, levers), every section
 heading and every field key lives here, with its English and Chinese label and the other
 spellings reps use.  The JSON schema's enums, the documentation tables and the parser's
-alias lookup are all derived from this module (see ``vplint._generate``).
+alias lookup are all derived from this module (``python -m vplint.schemagen`` writes the schemas,
+``python -m vplint.docgen`` the documentation tables).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 __all__ = [
+    "ALL_VOCABULARIES",
     "DECISION_MAKER_KEYS",
     "FIELDS",
     "FRONT_MATTER_KEYS",
@@ -119,7 +121,7 @@ class Vocabulary:
         if len(folded) != len(text):  # NFKC changed the length: match on the original
             folded = text.lower()
         candidates = [folded]
-        spaced = re.sub(r"[\s_]+", "-", folded)
+        spaced = re.sub(r"(?<=\w)[ \t_]+(?=\w)", "-", folded)  # "before after - x" -> "before-after - x"
         if len(spaced) == len(folded) and spaced != folded:
             candidates.append(spaced)
         for spelling, term in self._prefixes:
@@ -389,7 +391,6 @@ TRIGGER = _v(
             "more-important",
             "more-urgent",
             "more-worthwhile",
-            "priority",
         ),
     ),
     T(
@@ -456,8 +457,8 @@ CHANGE_CATEGORY = _v(
     T(
         "political",
         "political",
-        "政治",
-        ("政策", "政治政策", "policy", "regulatory", "regulation", "法规"),
+        "政策",
+        ("政治", "政治政策", "policy", "regulatory", "regulation", "法规"),
         parent="external",
     ),
     T("economic", "economic", "经济", ("economy",), parent="external"),
@@ -622,3 +623,8 @@ DECISION_MAKER_KEYS = _v(
     T("function", "function", "职能", ("业务职能", "business-function")),
     T("kpis", "kpis", "KPI", ("kpi", "kpi指标", "指标", "metrics")),
 )
+
+ALL_VOCABULARIES: dict[str, Vocabulary] = {
+    v.name: v for v in (*VOCABULARIES.values(), SECTIONS, *FIELDS.values(), FRONT_MATTER_KEYS, DECISION_MAKER_KEYS)
+}
+"""Every vocabulary by name, structural ones (sections, field keys) included."""

@@ -12,7 +12,13 @@ __all__ = ["format_line", "summary", "write", "write_io_error"]
 
 
 def format_line(d: Diagnostic) -> str:
-    return f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+    fixable = " [*]" if d.fix else ""
+    return f"{d.path}:{d.line}:{d.column}: {d.code}{fixable} {d.message}"
+
+
+def fix_summary(fixes: int, files: int, lang: str, would: bool = False) -> str:
+    key = "summary.would_fix" if would else "summary.fixed"
+    return render(key, {"fixes": fixes, "files": count("files", files, lang)}, lang)
 
 
 def write_io_error(res: FileResult, err: TextIO, lang: str | None) -> None:
@@ -44,6 +50,9 @@ def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> 
             print(format_line(d), file=out)
     if result.files or not result.missing:
         print(summary(result, summary_lang), file=out)
+        fixable = sum(1 for d in result.diagnostics if d.fix)
+        if fixable:
+            print(render("summary.fixable", {"n": fixable}, summary_lang), file=out)
 
 
 def _majority_language(result: Result) -> str:

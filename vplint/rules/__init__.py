@@ -1,40 +1,71 @@
 """The rule registry.
 
-Each rule is one module with module-level metadata and a ``check`` generator:
+Each rule is one module with module-level metadata and a check function:
 
-``CODE``          stable code (``C001``)
+``CODE``          stable code (``C001``); the letter names the part of the canvas
 ``NAME``          short kebab-case name (``problem-diagnosis``)
-``SEVERITY``      default severity (the engine applies the configured one)
+``SEVERITY``      default severity; configuration may change it (rules never set it)
 ``__doc__``       the rationale in English, tied to the domain model
 ``RATIONALE_ZH``  the rationale in Chinese
 ``BAD``/``GOOD``  a failing and a passing canvas excerpt (markdown)
-``check(canvas, ctx)`` yields diagnostics; it never sets severity.
+``OPTIONS``       optional: per-rule options with defaults (``{"max-age-days": Option(...)}``)
+``FIXABLE``       optional: True when the rule's findings carry a safe fix
+``check(canvas, ctx)`` yields diagnostics for one canvas, or, for rules that look
+across files, ``check_all(canvases, ctx)`` (``SCOPE = "repository"``).
 
 Adding a rule: one module, one fixture folder under ``tests/fixtures/rules/<CODE>/``,
-and one line in ``RULES`` below.
+and one line in ``_MODULES`` below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..messages import register
 from ..model import Canvas
-from . import c001_problem_diagnosis, c002_need_strategy, c003_change_evidence, c004_unique_ids, c005_references
+from . import (
+    a001_lever_planned,
+    c001_problem_diagnosis,
+    c002_need_strategy,
+    c003_change_evidence,
+    c004_unique_ids,
+    c005_references,
+    d001_kpis,
+    d002_driver_fits_offering,
+    h001_stale_canvas,
+    h002_placeholder,
+    m001_motivator_kind,
+    m002_change_classified,
+    m003_boiling_frog,
+    m004_motivation_chain,
+    m005_evidence_age,
+    m006_overused_motivators,
+    n001_need_solves,
+    n002_strategy_chain,
+    p001_problem_type,
+    p002_ideal_target,
+    p003_better_past,
+    p004_risk_precedent,
+    p005_unsolved_problem,
+    t001_conversion_trigger,
+    u001_unused_suppression,
+    x001_duplicate_canvas_id,
+    x002_duplicate_decision_maker,
+    y001_canonical_spelling,
+    y002_separators,
+    y003_sorted_references,
+)
+from .base import Context, Option
 
-__all__ = ["RULES", "Context", "Rule", "rule_by_code"]
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a rule may know besides the canvas."""
-
-    lang: str = "en"
+__all__ = ["RULES", "Context", "Option", "Rule", "rule_by_code"]
 
 
 Check = Callable[[Canvas, Context], Iterator[Diagnostic]]
+CheckAll = Callable[[Sequence[Canvas], Context], Iterator[Diagnostic]]
 
 
 @dataclass(frozen=True)
@@ -46,7 +77,12 @@ class Rule:
     rationale_zh: str
     bad: str
     good: str
-    check: Check
+    check: Check | None
+    check_all: CheckAll | None = None
+    options: Mapping[str, Option] = field(default_factory=dict)
+    fixable: bool = False
+    default_enabled: bool = True
+    """Style rules (Y) are off in ``check`` by default; ``--fix`` and ``--diff`` apply them."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -58,29 +94,84 @@ class Rule:
             rationale_zh=module.RATIONALE_ZH.strip(),
             bad=module.BAD.strip("\n"),
             good=module.GOOD.strip("\n"),
-            check=module.check,
+            check=getattr(module, "check", None),
+            check_all=getattr(module, "check_all", None),
+            options=getattr(module, "OPTIONS", {}),
+            fixable=getattr(module, "FIXABLE", False),
+            default_enabled=getattr(module, "DEFAULT_ENABLED", True),
         )
+
+    @property
+    def summary_en(self) -> str:
+        return self.rationale_en.split("\n\n", 1)[0].replace("\n", " ")
+
+    @property
+    def summary_zh(self) -> str:
+        return self.rationale_zh.split("\n\n", 1)[0].replace("\n", "")
 
     def rationale(self, lang: str) -> str:
         return self.rationale_zh if lang == "zh" else self.rationale_en
 
+    def resolved_options(self, configured: Mapping[str, Any] | None) -> dict[str, Any]:
+        values = {name: opt.default for name, opt in self.options.items()}
+        if configured:
+            values.update(configured)
+        return values
 
-RULES: dict[str, Rule] = {
-    m.CODE: Rule.from_module(m)
-    for m in (
-        c001_problem_diagnosis,
-        c002_need_strategy,
-        c003_change_evidence,
-        c004_unique_ids,
-        c005_references,
-    )
-}
+
+_MODULES: tuple[ModuleType, ...] = (
+    # completeness (the core checks)
+    c001_problem_diagnosis,
+    c002_need_strategy,
+    c003_change_evidence,
+    c004_unique_ids,
+    c005_references,
+    # §1 decision-maker
+    d001_kpis,
+    d002_driver_fits_offering,
+    # §2-3 problems
+    p001_problem_type,
+    p002_ideal_target,
+    p003_better_past,
+    p004_risk_precedent,
+    p005_unsolved_problem,
+    # §3-4 needs and strategy
+    n001_need_solves,
+    n002_strategy_chain,
+    # §5 conversion
+    t001_conversion_trigger,
+    # §6-7 motivators and change
+    m001_motivator_kind,
+    m002_change_classified,
+    m003_boiling_frog,
+    m004_motivation_chain,
+    m005_evidence_age,
+    m006_overused_motivators,
+    # §8 actions
+    a001_lever_planned,
+    # hygiene
+    h001_stale_canvas,
+    h002_placeholder,
+    # across files
+    x001_duplicate_canvas_id,
+    x002_duplicate_decision_maker,
+    # style (autofix)
+    y001_canonical_spelling,
+    y002_separators,
+    y003_sorted_references,
+    # suppressions
+    u001_unused_suppression,
+)
+
+RULES: dict[str, Rule] = {m.CODE: Rule.from_module(m) for m in _MODULES}
+for _m in _MODULES:
+    register(_m.CODE, getattr(_m, "MESSAGES", {}))
 
 
 def rule_by_code(code: str) -> Rule | None:
-    code = code.upper()
-    if code in RULES:
-        return RULES[code]
+    """A rule by code (``C001``, any case) or name (``problem-diagnosis``)."""
+    if code.upper() in RULES:
+        return RULES[code.upper()]
     for rule in RULES.values():
         if rule.name == code.lower():
             return rule

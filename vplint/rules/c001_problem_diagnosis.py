@@ -21,7 +21,7 @@ from ..labels import field_label, item_label, join_terms, term_label
 
 if TYPE_CHECKING:
     from ..model import Canvas
-    from . import Context
+    from .base import Context
 
 CODE = "C001"
 NAME = "problem-diagnosis"

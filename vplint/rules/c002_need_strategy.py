@@ -22,7 +22,7 @@ from ..labels import field_label, item_label, join_terms, term_label
 
 if TYPE_CHECKING:
     from ..model import Canvas, JsonPath
-    from . import Context
+    from .base import Context
 
 CODE = "C002"
 NAME = "need-strategy"

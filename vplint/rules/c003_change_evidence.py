@@ -7,8 +7,8 @@ motivator as having *evidence of a change* when all three parts are written:
 
 1. **what changed** — a ``Change`` field with a description (``Change: external/political
    - e-invoicing mandate takes effect 2027-01-01``);
-2. **when** — a calendar date in its ``Evidence`` field (``2026-10-12``, ``2026/10/12`` or
-   ``2026年10月12日``);
+2. **when** — a calendar date in its ``Evidence`` field (``2026-10-12``, ``2026/10/12``,
+   ``2026.10.12`` or ``2026年10月12日``; one-digit months and days are fine);
 3. **where it is known from** — the ``Evidence`` field names a source besides the date
    (``Ministry notice of 2026-10-12``).
 
@@ -28,7 +28,7 @@ from ..model import find_dates
 
 if TYPE_CHECKING:
     from ..model import Canvas
-    from . import Context
+    from .base import Context
 
 CODE = "C003"
 NAME = "change-evidence"
@@ -63,7 +63,7 @@ GOOD = """
 
 _DATE_TEXT = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|[\s\W_]+|\b(?:of|on|dated|from|at|in)\b|于|在|发布|的",
-    re.UNICODE,
+    re.UNICODE | re.IGNORECASE,
 )
 
 

@@ -15,7 +15,7 @@ from ..diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from ..model import Canvas
-    from . import Context
+    from .base import Context
 
 CODE = "C004"
 NAME = "unique-ids"

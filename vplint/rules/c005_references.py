@@ -18,7 +18,7 @@ from ..messages import render
 
 if TYPE_CHECKING:
     from ..model import Canvas
-    from . import Context
+    from .base import Context
 
 CODE = "C005"
 NAME = "references"

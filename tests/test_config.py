@@ -1,0 +1,173 @@
+"""Configuration files: discovery, validation, selection, severity, per-file ignores, options, clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vplint.config import ConfigError, ConfigLoader, glob_to_regex, load_config_file
+from vplint.engine import Options, check_paths
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def _repo(tmp_path: Path, en_text: str, config: str = "", name: str = "vplint.toml") -> Path:
+    (tmp_path / "canvases").mkdir()
+    (tmp_path / "canvases" / "a.md").write_text(en_text, encoding="utf-8")
+    if config:
+        (tmp_path / name).write_text(config, encoding="utf-8")
+    return tmp_path
+
+
+def _codes(tmp_path: Path, options: Options | None = None) -> list[tuple[str, str]]:
+    res = check_paths([str(tmp_path / "canvases")], options or Options(today=TODAY))
+    return [(d.code, d.severity.value) for d in res.diagnostics]
+
+
+def test_no_config_is_defaults(tmp_path: Path, en_text: str) -> None:
+    _repo(tmp_path, en_text.replace("- Inform:", "- Informer:").replace("- Empathize:", "- Notes:"))
+    assert _codes(tmp_path) == [("A001", "warning")]
+
+
+def test_pyproject_table_severity_and_ignore(tmp_path: Path, en_text: str) -> None:
+    text = en_text.replace("- Inform:", "- Informer:").replace("- Empathize:", "- Notes:")
+    _repo(tmp_path, text, '[tool.vplint]\nseverity = { A001 = "error" }\n', "pyproject.toml")
+    assert _codes(tmp_path) == [("A001", "error")]
+    (tmp_path / "pyproject.toml").write_text('[tool.vplint]\nignore = ["lever-planned"]\n')
+    assert _codes(tmp_path) == []
+
+
+def test_pyproject_without_table_is_skipped(tmp_path: Path, en_text: str) -> None:
+    _repo(tmp_path, en_text.replace("- Inform:", "- X:").replace("- Empathize:", "- Y:"))
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    (tmp_path.parent / "unrelated").mkdir(exist_ok=True)
+    assert _codes(tmp_path) == [("A001", "warning")]
+
+
+def test_nearest_config_wins(tmp_path: Path, en_text: str) -> None:
+    text = en_text.replace("- Inform:", "- X:").replace("- Empathize:", "- Y:")
+    _repo(tmp_path, text, 'severity = { A001 = "error" }\n')
+    (tmp_path / "canvases" / "vplint.toml").write_text('severity = { A001 = "info" }\n')
+    assert _codes(tmp_path) == [("A001", "info")]
+
+
+def test_select_prefix_and_cli_override(tmp_path: Path, en_text: str) -> None:
+    text = (
+        en_text.replace("- Inform:", "- X:")
+        .replace("- Empathize:", "- Y:")
+        .replace("- Kind: window-of-opportunity", "- Kind: lower-cost")
+    )
+    _repo(tmp_path, text, 'select = ["M"]\n')
+    assert _codes(tmp_path) == [("M006", "info")]
+    assert _codes(tmp_path, Options(today=TODAY, select=("A",))) == [("A001", "warning")]
+    assert _codes(tmp_path, Options(today=TODAY, ignore=("M006",))) == []
+
+
+def test_extend_select_turns_on_style_rules(tmp_path: Path, en_text: str) -> None:
+    _repo(tmp_path, en_text, 'extend-select = ["Y001"]\n')
+    assert [c for c, _ in _codes(tmp_path)] == ["Y001", "Y001", "Y001"]
+
+
+def test_per_file_ignores(tmp_path: Path, en_text: str) -> None:
+    text = en_text.replace("- Inform:", "- X:").replace("- Empathize:", "- Y:")
+    _repo(tmp_path, text, '[per-file-ignores]\n"canvases/*.md" = ["A"]\n')
+    assert _codes(tmp_path) == []
+
+
+def test_exclude_applies_to_walks_and_explicit_files(tmp_path: Path, en_text: str) -> None:
+    _repo(tmp_path, en_text, 'exclude = ["drafts/"]\n')
+    (tmp_path / "canvases" / "drafts").mkdir()
+    (tmp_path / "canvases" / "drafts" / "d.md").write_text("junk\n")
+    (tmp_path / "vplint.toml").write_text('exclude = ["drafts/", "**/d.md"]\n')
+    res = check_paths(
+        [str(tmp_path / "canvases"), str(tmp_path / "canvases" / "drafts" / "d.md")], Options(today=TODAY)
+    )
+    assert [f.path for f in res.files] == [str(tmp_path / "canvases" / "a.md")]
+
+
+def test_rule_options_and_today(tmp_path: Path, en_text: str) -> None:
+    _repo(
+        tmp_path,
+        en_text,
+        'today = "2027-06-01"\n[rules.H001]\nmax-age-days = 400\n[rules.evidence-age]\nmax-age-days = 400\n',
+    )
+    assert _codes(tmp_path, Options()) == []
+    (tmp_path / "vplint.toml").write_text('today = "2027-06-01"\n')
+    assert sorted(c for c, _ in _codes(tmp_path, Options())) == ["H001", "M005"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('selct = ["A"]\n', "unknown key 'selct' (did you mean 'select'?)"),
+        ('select = ["Z999"]\n', "unknown rule code or name 'Z999'"),
+        ('severity = { A001 = "loud" }\n', "'severity.A001' must be one of"),
+        ("[rules.H001]\nmax-age = 3\n", "rule H001 has no option 'max-age'"),
+        ('[rules.H001]\nmax-age-days = "90"\n', "'rules.H001.max-age-days' must be int"),
+        ("[rules.H001]\nmax-age-days = 0\n", "must be at least 1"),
+        ('today = "soon"\n', "'today'"),
+        ("select = [", "not valid TOML"),
+        ('language = "fr"\n', "'language' must be one of en, zh"),
+    ],
+)
+def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "vplint.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_config_file(path)
+    assert message in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_bad_config_exits_2_through_the_cli(tmp_path: Path, en_text: str) -> None:
+    _repo(tmp_path, en_text, "selct = []\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "vplint", "check", "canvases"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 2
+    assert "vplint.toml: unknown key 'selct'" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_config_and_isolated_flags(tmp_path: Path, en_text: str) -> None:
+    text = en_text.replace("- Inform:", "- X:").replace("- Empathize:", "- Y:")
+    _repo(tmp_path, text, 'ignore = ["A001"]\n')
+    other = tmp_path / "other.toml"
+    other.write_text('severity = { A001 = "error" }\n')
+    assert _codes(tmp_path) == []
+    assert _codes(tmp_path, Options(today=TODAY, isolated=True)) == [("A001", "warning")]
+    assert _codes(tmp_path, Options(today=TODAY, config=other)) == [("A001", "error")]
+    with pytest.raises(ConfigError):
+        ConfigLoader(tmp_path / "missing.toml")
+
+
+def test_paths_key_is_the_default_target(tmp_path: Path, en_text: str) -> None:
+    _repo(tmp_path, en_text, 'paths = ["canvases"]\ntoday = "2026-11-27"\n')
+    (tmp_path / "canvases").rename(tmp_path / "elsewhere")
+    (tmp_path / "vplint.toml").write_text('paths = ["elsewhere"]\ntoday = "2026-11-27"\n')
+    proc = subprocess.run(
+        [sys.executable, "-m", "vplint", "check"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "1 file checked" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "matches"),
+    [
+        ("*.md", "a/b/c.md", True),
+        ("drafts/", "drafts", True),
+        ("drafts/**", "drafts/x/y.md", True),
+        ("canvases/*.md", "canvases/a.md", True),
+        ("canvases/*.md", "canvases/sub/a.md", False),
+        ("canvases/**/*.md", "canvases/sub/a.md", True),
+        ("**/README.md", "README.md", True),
+        ("a?.md", "ab.md", True),
+    ],
+)
+def test_globs(pattern: str, path: str, matches: bool) -> None:
+    assert (glob_to_regex(pattern).match(path) is not None) is matches

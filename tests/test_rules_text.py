@@ -1,0 +1,119 @@
+"""Time and quantity detection in free text (vplint.rules._text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vplint.rules._text import has_quantity, has_time, names_past_time, time_spans, without_time
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "operating margin 14% by FY2028",
+        "by FY28",
+        "be the leader by 2028",
+        "go live 2027-03-31",
+        "in Q3 2027",
+        "H1",
+        "by the end of next year",
+        "by end of the rollout",
+        "before year-end",
+        "next fiscal year",
+        "within 18 months",
+        "in two years",
+        "by March 2027",
+        "by June",
+        "1 March",
+        "2027年营收达到50亿",
+        "2027年6月底前",
+        "年底前完成",
+        "年末",
+        "年内上线",
+        "明年底",
+        "下半年",
+        "第三季度",
+        "季度末",
+        "6月底",
+        "十二月",
+        "三年内",
+        "6个月内",
+    ],
+)
+def test_time_is_found(text: str) -> None:
+    assert has_time(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "become the margin leader in the segment",
+        "critical path is working capital",
+        "by margin and by volume",
+        "成为行业领先的物流企业",
+        "每个月都有投诉",
+        "the scaffold may fall",
+    ],
+)
+def test_no_time(text: str) -> None:
+    assert not has_time(text)
+
+
+def test_spans_merge_and_blank_out() -> None:
+    assert time_spans("in Q3 2027") == [(3, 10)]
+    assert without_time("margin 14% by FY2028, critical path") == "margin 14% by  , critical path"
+    assert not has_quantity(without_time("be the leader by 2028"))
+    assert not has_quantity(without_time("2027年6月底前成为行业第一名"))
+    assert has_quantity(without_time("2027年营收达到50亿"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "14%",
+        "DSO under 45 days",
+        "两倍",
+        "提升三成",
+        "翻一番",
+        "百分之十",
+        "营收过亿",
+        "double the margin",
+        "ten percent",
+    ],
+)
+def test_quantity_is_found(text: str) -> None:
+    assert has_quantity(text)
+
+
+@pytest.mark.parametrize("text", ["be the leader", "成为行业领先者", "万一出问题", "a scaffold"])
+def test_no_quantity(text: str) -> None:
+    assert not has_quantity(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "slowed since the 2024 reorganisation",
+        "merged in Q3 2024",
+        "better in Q2",
+        "fined in FY25",
+        "2025年迁移到新调度平台之后",
+        "上季度投诉增加",
+        "第三季度宕机",
+        "on 2026-03-01",
+    ],
+)
+def test_past_time_is_found(text: str) -> None:
+    assert names_past_time(text, TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["restore it by 2028", "in Q3 2027", "by FY28", "明年第三季度", "2027年底", "slow quote-to-cash"],
+)
+def test_no_past_time(text: str) -> None:
+    assert not names_past_time(text, TODAY)

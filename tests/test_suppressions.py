@@ -1,0 +1,60 @@
+"""Suppression comments and the report of unused ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vplint.engine import Options, check_text
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def _found(text: str) -> list[tuple[str, int, int]]:
+    return [(d.code, d.line, d.column) for d in check_text(text, "t.md", Options(today=TODAY)).diagnostics]
+
+
+@pytest.fixture
+def no_actions(en_text: str) -> str:
+    return en_text.replace("- Inform:", "- X:").replace("- Empathize:", "- Y:")
+
+
+def test_finding_without_suppression(no_actions: str) -> None:
+    assert _found(no_actions) == [("A001", 63, 4)]
+
+
+def test_disable_next_line(no_actions: str) -> None:
+    text = no_actions.replace("## Actions", "<!-- vplint-disable-next-line A001 -->\n\n## Actions")
+    assert _found(text) == []
+
+
+def test_disable_next_line_by_name_and_comma_list(no_actions: str) -> None:
+    text = no_actions.replace("## Actions", "<!-- vplint-disable-next-line P003,lever-planned -->\n## Actions")
+    assert _found(text) == [("U001", 63, 1)]  # P003 part suppressed nothing
+
+
+def test_disable_enable_region(no_actions: str) -> None:
+    text = no_actions.replace("## Conversion", "<!-- vplint-disable A001 -->\n## Conversion")
+    assert _found(text) == []
+    closed = text.replace("## Actions", "<!-- vplint-enable A001 -->\n## Actions")
+    assert _found(closed) == [("U001", 60, 1), ("A001", 65, 4)]
+
+
+def test_disable_file_and_front_matter_comment(no_actions: str) -> None:
+    assert _found(no_actions + "\n<!-- vplint-disable-file A001 -->\n") == []
+    text = no_actions.replace("language: en\n", "language: en\n# vplint: disable=A001\n")
+    assert _found(text) == []
+
+
+def test_unused_and_unknown_suppressions(en_text: str) -> None:
+    text = en_text.replace("## Needs", "<!-- vplint-disable-next-line C002 -->\n## Needs")
+    assert _found(text) == [("U001", 33, 1)]
+    text = en_text + "\n<!-- vplint-disable-file NOPE1 -->\n"
+    found = check_text(text, "t.md", Options(today=TODAY)).diagnostics
+    assert [(d.code, d.line, d.message_id) for d in found] == [("U001", 67, "U001.unknown")]
+
+
+def test_comments_in_code_blocks_are_not_directives(no_actions: str) -> None:
+    text = no_actions + "\n```\n<!-- vplint-disable-file A001 -->\n```\n"
+    assert _found(text) == [("A001", 63, 4)]

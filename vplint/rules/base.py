@@ -1,0 +1,32 @@
+"""What rule modules import: the rule context and the option declaration."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Context", "Option"]
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its default and what it means."""
+
+    default: int | str | bool
+    help_en: str
+    help_zh: str
+    minimum: int | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may know besides the canvas."""
+
+    lang: str = "en"
+    today: dt.date = field(default_factory=dt.date.today)
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def option(self, name: str, default: Any) -> Any:
+        return self.options.get(name, default)

@@ -1,0 +1,104 @@
+"""The function that drives the purchase fits what is bought.
+
+Who drives a purchase depends on the offering (domain.md §1): an innovative or
+differentiated offering is driven by the business unit that uses or benefits from it,
+an offering in between by the technical evaluation department, and a homogeneous
+(commodity) offering by the commercial or procurement department; finance approves
+budgets for any of them, with a power that varies by company, so it fits every offering.
+The rule reports only a clear mismatch, the opposite ends of that scale: a
+differentiated offering whose decision-maker is commercial (procurement buys on price,
+so the differentiation will not be valued), or a commodity whose decision-maker is the
+business unit (a commodity is rarely a business unit's decision).  Adjacent pairs, such
+as a differentiated offering evaluated by the technical department or a commodity
+chosen by technical evaluation, are common in practice (classifying an offering is a
+judgement, and the technical department often takes part), so they are not reported.
+Either the canvas addresses someone who does not drive the purchase, or the offering is
+classified wrong; both change the whole value proposition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from ..model import Canvas
+    from .base import Context
+
+CODE = "D002"
+NAME = "driver-fits-offering"
+SEVERITY = Severity.WARNING
+
+RATIONALE_ZH = """
+推动采购的业务职能要与所购产品的类型相符。
+
+谁推动采购取决于产品类型（domain.md §1）：创新或差异化产品由最终使用或收益的业务部门推动，介于两者之间的由技术评估
+部门推动，同质化产品由商务（采购）部门推动；财务部门为任何采购审批预算，其权力大小因公司而异，因此与任何产品类型都
+相符。本规则只报告明显的错配，即两个极端：差异化产品的决策人是商务部门（采购看价格，差异化价值得不到重视），或同质化
+产品的决策人是业务部门（同质化产品很少由业务部门决定）。相邻的组合（如差异化产品由技术部门评估、同质化产品由技术评估
+部门选择）在实际中很常见——产品归类本身是一种判断，技术部门也常常参与——因此不报告。出现明显错配，要么画布针对的
+不是推动采购的人，要么产品类型归类有误；两者都会改变整个价值主张。
+"""
+
+BAD = """
+---
+id: acme-cfo
+account: ACME Manufacturing
+decision_maker:
+  title: Head of Procurement
+  function: commercial
+  kpis:
+    - Purchase price variance under 2%
+offering: differentiated
+owner: alice@example.com
+updated: 2026-11-20
+language: en
+---
+"""
+
+GOOD = """
+---
+id: acme-cfo
+account: ACME Manufacturing
+decision_maker:
+  title: Head of Finance Operations
+  function: business-unit
+  kpis:
+    - Days sales outstanding under 45
+offering: differentiated
+owner: alice@example.com
+updated: 2026-11-20
+language: en
+---
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "differentiated": (
+        "a differentiated offering is usually driven by the business unit that uses or benefits from it "
+        "('business-unit'), not by procurement ('commercial'), who buys on price: check that this canvas addresses "
+        "the decision-maker who drives the purchase, or whether the offering is really a commodity",
+        "差异化产品的采购通常由最终使用或收益的业务部门（business-unit）推动，而不是只看价格的商务部门（commercial）："
+        "请确认本画布针对的是推动采购的决策人，或者该产品其实是同质化产品",
+    ),
+    "commodity": (
+        "a commodity offering is usually driven by procurement ('commercial'), not by the business unit "
+        "('business-unit'): check that this canvas addresses the decision-maker who drives the purchase, "
+        "or whether the offering is really differentiated",
+        "同质化产品的采购通常由商务部门（commercial）推动，而不是业务部门（business-unit）：请确认本画布针对的是"
+        "推动采购的决策人，或者该产品其实是差异化产品",
+    ),
+}
+
+_MISMATCH = {"differentiated": "commercial", "commodity": "business-unit"}
+"""The offerings at the ends of the scale, and the function at the opposite end."""
+
+
+def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
+    dm = canvas.data.get("decision_maker")
+    offering = canvas.data.get("offering")
+    if not isinstance(dm, dict) or not isinstance(offering, str):
+        return
+    if offering in _MISMATCH and dm.get("function") == _MISMATCH[offering]:
+        yield canvas.report(("decision_maker", "function"), CODE, f"D002.{offering}")

@@ -1,0 +1,107 @@
+"""Evidence of a change is recent, and not dated in the future.
+
+Motivation comes from change (domain.md §7), and evidence of a change says when it
+happened and where it is known from (C003).  Evidence is what the seller already knows,
+so a date after today is a typing mistake or a plan passed off as a fact.  Old evidence
+is weak in another way: a change the customer has lived with for half a year may have
+been absorbed ("boiling the frog", §7) or overtaken by later events, and the phenomena and
+feelings built on it may no longer hold.  vplint takes the latest date written in each
+``Evidence`` field and reports it when it lies in the future or is older than
+``max-age-days`` (180 by default).  Refresh the evidence with a recent source, or confirm
+the change still holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Diagnostic, Severity
+from .base import Option
+
+if TYPE_CHECKING:
+    from ..model import Canvas
+    from .base import Context
+
+CODE = "M005"
+NAME = "evidence-age"
+SEVERITY = Severity.WARNING
+
+RATIONALE_ZH = """
+变化的证据要是近期的，并且日期不能晚于今天。
+
+动机来自变化（domain.md §7），变化的证据要说明何时发生、从何得知（C003）。证据是销售已经掌握的事实，日期晚于今天
+说明写错了日期，或者把计划当成了事实。过旧的证据也不可靠：客户已经习惯了半年的变化可能早已被消化（“温水煮青蛙”，
+§7），或已被后来的事件取代，建立在它之上的现象和感受未必还成立。vplint 取每个“证据”字段中最晚的日期，若晚于今天，
+或早于 max-age-days 天（默认 180 天）之前，就报告。请用近期的来源更新证据，或确认该变化仍然成立。
+"""
+
+BAD = """
+### M1 Window of opportunity
+- Kind: window
+- Change: external/political - national e-invoicing mandate takes effect 2027-01-01
+- Continuity: discontinuous
+- Evidence: Ministry notice of 2025-10-12
+"""
+
+GOOD = """
+### M1 Window of opportunity
+- Kind: window
+- Change: external/political - national e-invoicing mandate takes effect 2027-01-01
+- Continuity: discontinuous
+- Evidence: Ministry notice of 2026-10-12
+"""
+
+MAX_AGE_DAYS = 180
+
+
+OPTIONS: dict[str, Option] = {
+    "max-age-days": Option(
+        MAX_AGE_DAYS,
+        "evidence whose latest date is more than this many days before today is reported",
+        "证据中最晚的日期早于今天超过这么多天时报告",
+        minimum=1,
+    ),
+}
+
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "future": (
+        "this evidence is dated {date}, after today ({today}); evidence is what is already known, so check the date",
+        "该证据的日期 {date} 晚于今天（{today}）；证据应是已经得知的事实，请核对日期",
+    ),
+    "old": (
+        "the latest date in this evidence, {date}, is {days} days old (more than {max}); confirm the change still "
+        "holds and add a recent source",
+        "该证据中最晚的日期 {date} 距今已 {days} 天（超过 {max} 天）；请确认变化仍然成立，并补充近期的来源",
+    ),
+}
+
+
+def _dates(evidence: object) -> list[dt.date]:
+    if not isinstance(evidence, dict) or not isinstance(evidence.get("dates"), list):
+        return []
+    out = []
+    for iso in evidence["dates"]:
+        try:
+            out.append(dt.date.fromisoformat(str(iso)))
+        except ValueError:
+            continue
+    return out
+
+
+def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
+    max_age = int(ctx.option("max-age-days", MAX_AGE_DAYS))
+    for i, motivator in canvas.items("motivators"):
+        dates = _dates(motivator.get("evidence"))
+        if not dates:
+            continue  # no date at all is C003's
+        path = ("motivators", i, "evidence")
+        latest = max(dates)
+        if latest > ctx.today:
+            yield canvas.report(path, CODE, "M005.future", date=latest.isoformat(), today=ctx.today.isoformat())
+        elif (ctx.today - latest).days > max_age:
+            yield canvas.report(
+                path, CODE, "M005.old", date=latest.isoformat(), days=(ctx.today - latest).days, max=max_age
+            )

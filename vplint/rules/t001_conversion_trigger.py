@@ -1,0 +1,77 @@
+"""The canvas names what will turn the latent need into an explicit one.
+
+A diagnosed problem only gives a latent need; the customer buys when that need becomes
+explicit, and domain.md §5 names three reasons it does: more resources become available
+(``more-resources``), the problem becomes more important, urgent or worthwhile
+(``higher-priority``), or the solution the customer was waiting for appears
+(``solution-appears``).  A canvas that names none of them has no view of why the
+customer would act now rather than later.  The seller's main lever is ``higher-priority``,
+which the motivators then explain.  Write at least one trigger in the Conversion section
+(``- Trigger: higher-priority``).  A trigger vplint does not recognise is reported by the
+schema (S002) with a suggestion, not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .. import vocabulary as voc
+from ..diagnostics import Diagnostic, Severity
+from ..labels import field_label, join_terms, section_label
+
+if TYPE_CHECKING:
+    from ..model import Canvas
+    from .base import Context
+
+CODE = "T001"
+NAME = "conversion-trigger"
+SEVERITY = Severity.WARNING
+
+RATIONALE_ZH = """
+画布要写明是什么让潜在需求变成明确需求。
+
+诊断过的问题只带来潜在需求；客户真正采购，是在潜在需求变成明确需求的时候。domain.md §5 给出三种原因：有了更多可用
+资源（more-resources）；问题变得更重要、更紧急或更值得（higher-priority）；出现了客户期待的解决方案
+（solution-appears）。一个触发都没写的画布，说明销售还不清楚客户为什么要现在行动而不是以后。销售最主要的抓手是
+“更重要或更紧急”，客户动机部分要对此加以说明。请在“需求转变”章节至少写一个触发（“- 触发：更重要或更紧急”）。
+vplint 不认识的写法由 schema 检查（S002）并给出建议，本规则不重复报告。
+"""
+
+BAD = """
+## Conversion
+- Note: the customer will buy when ready
+"""
+
+GOOD = """
+## Conversion
+- Trigger: higher-priority
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "missing": (
+        "the canvas does not say what will turn the latent need into an explicit one; add a '## {section}' "
+        "section with a line '- {field}: <trigger>', using {triggers}",
+        "画布没有说明是什么让潜在需求变成明确需求；请添加“## {section}”章节，并写一行“- {field}：<触发>”，"
+        "可用 {triggers}",
+    ),
+    "empty": (
+        "this section names no trigger; add a line '- {field}: <trigger>', using {triggers}",
+        "该章节没有写触发；请添加一行“- {field}：<触发>”，可用 {triggers}",
+    ),
+}
+
+
+def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
+    conversion = canvas.data.get("conversion")
+    triggers = conversion.get("triggers") if isinstance(conversion, dict) else None
+    if isinstance(triggers, list) and triggers:
+        return  # known triggers pass; unknown spellings are the schema's (S002)
+    lang = ctx.lang
+    field = field_label("conversion", "trigger", lang)
+    known = join_terms("trigger", voc.TRIGGER.slugs, lang)
+    if isinstance(conversion, dict):
+        yield canvas.report(("conversion",), CODE, "T001.empty", field=field, triggers=known)
+    else:
+        section = section_label("conversion", lang)
+        yield canvas.report(("$body",), CODE, "T001.missing", section=section, field=field, triggers=known)
