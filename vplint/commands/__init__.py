@@ -1,0 +1,20 @@
+"""One module per command: ``NAME``, ``HELP``, ``configure(parser)`` and ``run(args) -> int``.
+
+Adding a command: one module here and one line in ``COMMANDS``.  Modules import what
+they need inside ``run``, so ``vplint --version`` and ``vplint check`` load only their own
+dependencies.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from types import ModuleType
+
+from . import check, explain, export, rules
+
+__all__ = ["COMMANDS", "Command"]
+
+Command = Callable[[argparse.Namespace], int]
+
+COMMANDS: tuple[ModuleType, ...] = (check, rules, explain, export)

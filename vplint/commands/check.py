@@ -1,0 +1,126 @@
+"""``vplint check``: check canvases, report findings, apply safe fixes."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+NAME = "check"
+HELP = "check canvases and report findings"
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _codes(value: str) -> list[str]:
+    return [c for c in value.replace(" ", ",").split(",") if c]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders to check (folders are searched for *.md); default: the configured "
+        "'paths', else canvases/",
+    )
+    parser.add_argument("--lang", choices=("en", "zh"), help="message language (default: each canvas's own)")
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="check only these codes or prefixes (comma-separated; ALL for every rule)",
+    )
+    parser.add_argument(
+        "--extend-select",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="check these codes in addition to the configured ones",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="do not report these codes or prefixes",
+    )
+    parser.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file only")
+    parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    parser.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date time-dependent rules take as today (also $VPLINT_TODAY)",
+    )
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    parser.add_argument("--diff", action="store_true", help="show the safe fixes as a diff; change nothing")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..config import ConfigError, ConfigLoader, check_selectors
+    from ..engine import Options, check_paths
+    from ..fix import fix_file, unified_diff, write_atomic
+    from ..report import concise
+
+    try:
+        for flag in ("select", "extend_select", "ignore"):
+            check_selectors(getattr(args, flag), f"--{flag.replace('_', '-')}")
+        options = Options(
+            lang=args.lang,
+            today=args.today,
+            select=tuple(args.select),
+            ignore=tuple(args.ignore),
+            extend_select=tuple(args.extend_select),
+            config=args.config,
+            isolated=args.isolated,
+            fix=args.fix or args.diff,
+        )
+        loader = ConfigLoader(options.config, options.isolated)
+        paths = args.paths or list(loader.for_path(Path.cwd() / "x").paths) or ["canvases"]
+        result = check_paths(paths, options, loader)
+    except ConfigError as exc:
+        print(f"vplint: error: {exc}", file=sys.stderr)
+        return 2
+
+    if not (args.fix or args.diff):
+        concise.write(result, sys.stdout, sys.stderr, lang=args.lang)
+        return result.exit_code
+
+    outcomes = [o for f in result.files if (o := fix_file(f.path, f.diagnostics)) is not None and o.changed]
+    if args.diff:
+        for o in outcomes:
+            sys.stdout.write(unified_diff(o))
+        fixed = sum(o.applied for o in outcomes)
+        print(concise.fix_summary(fixed, len(outcomes), args.lang or "en", would=True), file=sys.stderr)
+        return 1 if outcomes else 0
+    for o in outcomes:
+        write_atomic(o.path, o.fixed)
+    # report what remains, as a plain check would
+    after = check_paths(
+        paths,
+        Options(
+            lang=args.lang,
+            today=args.today,
+            select=tuple(args.select),
+            ignore=tuple(args.ignore),
+            extend_select=tuple(args.extend_select),
+            config=args.config,
+            isolated=args.isolated,
+        ),
+        loader,
+    )
+    concise.write(after, sys.stdout, sys.stderr, lang=args.lang)
+    if outcomes:
+        print(concise.fix_summary(sum(o.applied for o in outcomes), len(outcomes), args.lang or "en"))
+    return after.exit_code
