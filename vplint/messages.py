@@ -167,6 +167,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "summary.fixed": ("Fixed {fixes} findings in {files}.", "已在 {files}中修正 {fixes} 处。"),
     "summary.would_fix": ("Would fix {fixes} findings in {files}.", "将在 {files}中修正 {fixes} 处。"),
+    "count.unreadable": ("{n} file not read|{n} files not read", "{n} 个文件无法读取"),
     "count.files": ("{n} file|{n} files", "{n} 个文件"),
     "count.errors": ("{n} error|{n} errors", "{n} 个错误"),
     "count.warnings": ("{n} warning|{n} warnings", "{n} 个警告"),

@@ -8,12 +8,21 @@ from ..diagnostics import Diagnostic, Severity
 from ..engine import FileResult, Result, env_language
 from ..messages import count, render
 
-__all__ = ["format_line", "summary", "write", "write_io_error"]
+__all__ = ["fix_summary", "format_line", "printable", "summary", "write", "write_io_error"]
+
+
+def printable(path: str) -> str:
+    """A path as text any terminal can show: undecodable bytes of a file name become ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
 
 
 def format_line(d: Diagnostic) -> str:
     fixable = " [*]" if d.fix else ""
-    return f"{d.path}:{d.line}:{d.column}: {d.code}{fixable} {d.message}"
+    return f"{printable(d.path)}:{d.line}:{d.column}: {d.code}{fixable} {d.message}"
 
 
 def fix_summary(fixes: int, files: int, lang: str, would: bool = False) -> str:
@@ -23,7 +32,8 @@ def fix_summary(fixes: int, files: int, lang: str, would: bool = False) -> str:
 
 def write_io_error(res: FileResult, err: TextIO, lang: str | None) -> None:
     lang = lang or res.lang
-    print(f"vplint: {render('cli.unreadable', {'path': res.path, 'reason': res.error or ''}, lang)}", file=err)
+    message = render("cli.unreadable", {"path": printable(res.path), "reason": res.error or ""}, lang)
+    print(f"vplint: {message}", file=err)
 
 
 def summary(result: Result, lang: str) -> str:
@@ -33,6 +43,9 @@ def summary(result: Result, lang: str) -> str:
         n = result.count(sev)
         if n:
             parts.append(count(kind, n, lang))
+    unreadable = sum(1 for f in result.files if f.error is not None)
+    if unreadable:
+        parts.append(count("unreadable", unreadable, lang))
     if not parts:
         return render("summary.clean", {"files": files}, lang)
     sep = "、" if lang == "zh" else ", "
@@ -42,7 +55,7 @@ def summary(result: Result, lang: str) -> str:
 def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> None:
     summary_lang = lang or _majority_language(result)
     for path in result.missing:
-        print(f"vplint: {render('cli.no_path', {'path': path}, summary_lang)}", file=err)
+        print(f"vplint: {render('cli.no_path', {'path': printable(path)}, summary_lang)}", file=err)
     for res in result.files:
         if res.error is not None:
             write_io_error(res, err, lang)
