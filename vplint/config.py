@@ -55,10 +55,11 @@ class Config:
 
     # --- which files -------------------------------------------------------------
     def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """``path`` relative to the configuration's folder (links are not followed: a link loop cannot hang)."""
+        absolute, root = os.path.abspath(path), os.path.abspath(self.root)
+        if os.path.commonpath([absolute, root]) == root:
+            return Path(os.path.relpath(absolute, root)).as_posix()
+        return Path(absolute).as_posix()
 
     def is_included(self, path: Path) -> bool:
         rel = self.relative(path)
@@ -263,12 +264,10 @@ def _code_of(key: str) -> str:
 
 
 def _validate(table: Mapping[str, Any], where: str) -> None:
-    import jsonschema
-
     from .schema import load_schema
+    from .validator import Validator
 
-    schema = load_schema("config.schema.json")
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = Validator(load_schema("config.schema.json"))
     for key in table:
         if key not in _KEYS:
             close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
@@ -341,7 +340,7 @@ class ConfigLoader:
             return self._explicit
         if self.isolated:
             return Config()
-        folder = (path if path.is_dir() else path.parent).resolve()
+        folder = Path(os.path.abspath(path if path.is_dir() else path.parent))
         return self._for_dir(folder)
 
     def _for_dir(self, folder: Path) -> Config:

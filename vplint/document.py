@@ -13,7 +13,11 @@ as diagnostics with codes ``F0xx``; nothing here raises on bad input.
 
 from __future__ import annotations
 
+import bisect
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -135,10 +139,21 @@ _BOMS = (
 
 
 def read_document(path: str, display: str | None = None) -> Document:
-    """Read and parse ``path``.  Raises only :class:`OSError` (the caller reports it)."""
-    with open(path, "rb") as fh:
+    """Read and parse ``path``.  Raises only :class:`OSError` (the caller reports it).
+
+    Only regular files are read: a named pipe or a device would block or never end.
+    """
+    with open(path, "rb", opener=_open_regular) as fh:
         data = fh.read(MAX_BYTES + 1)
     return parse_document(data, display or path)
+
+
+def _open_regular(path: str, flags: int) -> int:
+    fd = os.open(path, flags | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise IsADirectoryError(errno.EINVAL, "not a regular file", path)
+    return fd
 
 
 def parse_document(data: bytes | str, path: str = "<string>") -> Document:
@@ -151,6 +166,12 @@ def parse_document(data: bytes | str, path: str = "<string>") -> Document:
         text = data
         if text.startswith("\ufeff"):
             text = text[1:]
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: not text any file could hold
+            line, col = _line_col(text, exc.start)
+            doc.report(line, col, "F006", "file.invalid_utf8", byte=f"U+{ord(text[exc.start]):04X}")
+            return doc
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc.text = text
@@ -182,8 +203,8 @@ def _decode(data: bytes, doc: Document) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         prefix = data[: exc.start]
-        line = prefix.count(b"\n") + 1
-        line_start = prefix.rfind(b"\n") + 1
+        line = prefix.count(b"\n") + prefix.count(b"\r") - prefix.count(b"\r\n") + 1
+        line_start = max(prefix.rfind(b"\n"), prefix.rfind(b"\r")) + 1
         column = len(prefix[line_start:].decode("utf-8", "replace")) + 1
         if b"\x00" in data[:8192]:
             doc.report(line, column, "F006", "file.binary")
@@ -232,17 +253,29 @@ def _split_front_matter(doc: Document) -> None:
     if not yaml_text.strip():
         doc.report(1, 1, "F004", "front_matter.empty")
         return
+    where = _Where(yaml_text)
     try:
         node = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark else 2
-        col = (mark.column + 1) if mark else 1
+        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed quote or bracket: point where it opens, not at the end
+        line, col = where(mark.index) if mark else (2, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and mark is exc.context_mark:
+            problem = f"{exc.context} that is never closed"
         doc.report(line, col, "F003", "front_matter.yaml", problem=problem)
         return
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+    except yaml.reader.ReaderError as exc:  # a control character, reported by position
+        line, col = where(exc.position)
+        doc.report(line, col, "F003", "front_matter.yaml", problem=exc.reason)
+        return
+    except yaml.YAMLError as exc:
         doc.report(2, 1, "F003", "front_matter.yaml", problem=str(exc).splitlines()[0])
+        return
+    except UnicodeEncodeError as exc:  # a lone surrogate in text given as str
+        line, col = where(exc.start)
+        doc.report(line, col, "F006", "file.invalid_utf8", byte=f"U+{ord(yaml_text[exc.start]):04X}")
         return
     except RecursionError:
         doc.report(2, 1, "F004", "front_matter.too_deep", limit=MAX_YAML_DEPTH)
@@ -250,7 +283,7 @@ def _split_front_matter(doc: Document) -> None:
     if node is None:
         doc.report(1, 1, "F004", "front_matter.empty")
         return
-    converter = _Converter(doc)
+    converter = _Converter(doc, where)
     tree = converter.convert(node, 0)
     if tree is None:
         return
@@ -260,16 +293,36 @@ def _split_front_matter(doc: Document) -> None:
     doc.front_matter = tree
 
 
+class _Where:
+    """Character offset in the front-matter text -> (line, column) in the file.
+
+    YAML's own marks count U+0085, U+2028 and U+2029 as line breaks; the file's lines are
+    split on ``\n`` only, so positions are computed from the offset instead.
+    """
+
+    def __init__(self, yaml_text: str) -> None:
+        self.starts = [0]
+        pos = yaml_text.find("\n")
+        while pos >= 0:
+            self.starts.append(pos + 1)
+            pos = yaml_text.find("\n", pos + 1)
+
+    def __call__(self, index: int) -> tuple[int, int]:
+        row = bisect.bisect_right(self.starts, index) - 1
+        return row + 2, index - self.starts[row] + 1  # the YAML starts on the file's line 2
+
+
 class _Converter:
     """yaml nodes -> Y* trees: every scalar stays the text the rep wrote."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, where: _Where) -> None:
         self.doc = doc
+        self.where = where
         self.seen: set[int] = set()
         self.count = 0
 
     def convert(self, node: yaml.Node, depth: int) -> YNode | None:
-        line, col = node.start_mark.line + 2, node.start_mark.column + 1
+        line, col = self.where(node.start_mark.index)
         if id(node) in self.seen:  # an alias (*x) re-uses a node
             self.doc.report(line, col, "F004", "front_matter.alias")
             return None
@@ -361,12 +414,11 @@ class _PositionParser(BlockParser):
     def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:
         if state.parent is not None:
             return super().parse_method(m, state)
-        before = {id(t) for t in state.tokens}
+        before = len(state.tokens)  # tokens this call adds (even a list mistune inserts) come after these
         end = super().parse_method(m, state)
         start = m.start()
-        for tok in state.tokens:
-            if id(tok) not in before:
-                tok.setdefault("_start", start)
+        for tok in state.tokens[before:]:
+            tok.setdefault("_start", start)
         return end
 
 
@@ -458,12 +510,23 @@ def _list_items(tok: dict[str, Any], lines: list[str], ln0: int, end_ln0: int, f
                         if leaf["type"] in ("block_text", "paragraph"):
                             nested.append(_join_lines(str(leaf.get("text", ""))))
                             break
-        raw = lines[i].replace("\t", "    ")
+        expanded = lines[i].replace("\t", "    ")
         col = col0 + 1
-        while col - 1 < len(raw) and raw[col - 1] == " ":
+        while col - 1 < len(expanded) and expanded[col - 1] == " ":
             col += 1
+        col = _character_column(lines[i], col)
         items.append(Item(text_parts[0] if text_parts else "", first_line + i, col, tuple(nested)))
     return items
+
+
+def _character_column(line: str, expanded_column: int) -> int:
+    """The column, in characters of ``line``, of a column counted with tabs as four spaces."""
+    width = 0
+    for index, ch in enumerate(line):
+        if width >= expanded_column - 1:
+            return index + 1
+        width += 4 if ch == "\t" else 1
+    return len(line) + 1
 
 
 def _join_lines(text: str) -> str:

@@ -27,6 +27,7 @@ from .labels import ITEM_PREFIX, field_label, item_label, join_terms, section_la
 from .messages import render
 from .model import Canvas, JsonPath
 from .resources import resource_dir
+from .validator import Validator
 
 __all__ = ["SCHEMA_CODES", "load_schema", "validate"]
 
@@ -49,12 +50,8 @@ def load_schema(name: str = "canvas.schema.json") -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _validator() -> Any:
-    import jsonschema
-
-    schema = load_schema()
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+def _validator() -> Validator:
+    return Validator(load_schema())
 
 
 def validate(canvas: Canvas, lang: str) -> list[Diagnostic]:

@@ -1,0 +1,98 @@
+"""vplint's small validator agrees with jsonschema on vplint's schemas."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from vplint import parse
+from vplint.resources import resource_dir
+from vplint.validator import Validator
+
+from .conftest import FIXTURES, ROOT
+
+SCHEMAS = (
+    "canvas.schema.json",
+    "config.schema.json",
+)  # what vplint validates with (the front-matter schema is for editors)
+
+
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((resource_dir("schema") / name).read_text(encoding="utf-8"))
+    return data
+
+
+def _ours(schema: dict[str, Any], instance: Any) -> list[tuple[str, str]]:
+    return sorted((e.validator, json.dumps(list(e.absolute_path))) for e in Validator(schema).iter_errors(instance))
+
+
+def _theirs(schema: dict[str, Any], instance: Any) -> list[tuple[str, str]]:
+    cls = jsonschema.validators.validator_for(schema)
+    v = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return sorted((str(e.validator), json.dumps(list(e.absolute_path))) for e in v.iter_errors(instance))
+
+
+@pytest.mark.parametrize("name", SCHEMAS)
+def test_schemas_use_only_supported_keywords(name: str) -> None:
+    Validator(_load(name))  # raises on an unsupported keyword
+
+
+def _models() -> list[Path]:
+    return sorted([*FIXTURES.rglob("*.md"), *(ROOT / "canvases").glob("*.md"), *(ROOT / "examples").glob("*.md")])
+
+
+@pytest.mark.parametrize("path", _models(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_agrees_with_jsonschema_on_fixtures(path: Path) -> None:
+    schema = _load("canvas.schema.json")
+    model = parse(path.read_bytes())
+    assert _ours(schema, model) == _theirs(schema, model)
+
+
+def _mutate(value: Any, rng: random.Random) -> Any:
+    choices: list[Any] = [None, "", "x", 1, 1.5, True, [], {}, ["a"], {"k": "v"}, "2026-13-01", "2026-02-28", "P1"]
+    if isinstance(value, dict) and value and rng.random() < 0.7:
+        key = rng.choice(list(value))
+        out = dict(value)
+        if rng.random() < 0.2:
+            del out[key]
+        elif rng.random() < 0.2:
+            out[f"extra{rng.randint(0, 9)}"] = rng.choice(choices)
+        else:
+            out[key] = _mutate(value[key], rng)
+        return out
+    if isinstance(value, list) and value and rng.random() < 0.7:
+        out_list = list(value)
+        i = rng.randrange(len(out_list))
+        out_list[i] = _mutate(out_list[i], rng)
+        return out_list
+    return rng.choice(choices)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_agrees_with_jsonschema_on_mutated_models(seed: int, en_text: str) -> None:
+    rng = random.Random(seed)
+    schema = _load("canvas.schema.json")
+    model = parse(en_text)
+    for _ in range(rng.randint(1, 4)):
+        model = _mutate(model, rng)
+    assert _ours(schema, model) == _theirs(schema, model)
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_agrees_with_jsonschema_on_configs(seed: int) -> None:
+    rng = random.Random(seed)
+    schema = _load("config.schema.json")
+    config: Any = {"select": ["A"], "severity": {"A001": "error"}, "today": "2026-11-27", "rules": {"H001": {}}}
+    for _ in range(rng.randint(1, 3)):
+        config = _mutate(config, rng)
+    assert _ours(schema, config) == _theirs(schema, config)
+
+
+def test_unsupported_keyword_is_refused() -> None:
+    with pytest.raises(ValueError, match="anyOf"):
+        Validator({"anyOf": [{"type": "string"}]})
