@@ -102,6 +102,17 @@ class Item:
     """Column of the first character after the list marker."""
     children: tuple[str, ...] = ()
     """Texts of a nested list's items, for values written as a sub-list."""
+    continuations: tuple[tuple[int, int, int], ...] = ()
+    """Where continuation lines start: (offset in ``text``, line, column), in order."""
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The line and column of the character at ``offset`` in ``text``."""
+        line, column, start = self.line, self.column, 0
+        for seg_offset, seg_line, seg_column in self.continuations:
+            if offset < seg_offset:
+                break
+            line, column, start = seg_line, seg_column, seg_offset
+        return line, column + offset - start
 
 
 Block: TypeAlias = Heading | Item
@@ -267,7 +278,10 @@ def _split_front_matter(doc: Document) -> None:
         doc.report(line, col, "F003", "front_matter.yaml", problem=problem)
         return
     except yaml.reader.ReaderError as exc:  # a control character, reported by position
-        line, col = where(exc.position)
+        position = exc.position
+        if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text, not characters
+            position = len(yaml_text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        line, col = where(position)
         doc.report(line, col, "F003", "front_matter.yaml", problem=exc.reason)
         return
     except yaml.YAMLError as exc:
@@ -501,9 +515,11 @@ def _list_items(tok: dict[str, Any], lines: list[str], ln0: int, end_ln0: int, f
     for child, (i, col0) in zip(children, marker_lines, strict=False):
         text_parts: list[str] = []
         nested: list[str] = []
+        continuations: tuple[tuple[int, int, int], ...] = ()
         for sub in child.get("children", []):
             if sub["type"] in ("block_text", "paragraph") and not text_parts:
-                text_parts.append(_join_lines(str(sub.get("text", ""))))
+                joined, continuations = _join_with_positions(str(sub.get("text", "")), lines, i)
+                text_parts.append(joined)
             elif sub["type"] == "list":
                 for grandchild in sub.get("children", []):
                     for leaf in grandchild.get("children", []):
@@ -515,7 +531,8 @@ def _list_items(tok: dict[str, Any], lines: list[str], ln0: int, end_ln0: int, f
         while col - 1 < len(expanded) and expanded[col - 1] == " ":
             col += 1
         col = _character_column(lines[i], col)
-        items.append(Item(text_parts[0] if text_parts else "", first_line + i, col, tuple(nested)))
+        continuations = tuple((off, first_line + ln, c) for off, ln, c in continuations)
+        items.append(Item(text_parts[0] if text_parts else "", first_line + i, col, tuple(nested), continuations))
     return items
 
 
@@ -527,6 +544,34 @@ def _character_column(line: str, expanded_column: int) -> int:
             return index + 1
         width += 4 if ch == "\t" else 1
     return len(line) + 1
+
+
+def _join_with_positions(text: str, lines: list[str], first: int) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """Join a paragraph's lines like :func:`_join_lines`, noting where each later line starts.
+
+    Continuation lines of a list item's paragraph are the source lines after its first,
+    in order; each is found by its text (stripped), so a position in the joined text can
+    be mapped back to its own line.  Returns offsets relative to the body's lines.
+    """
+    parts = [p.strip() for p in text.strip().split("\n")]
+    out = ""
+    segments: list[tuple[int, int, int]] = []
+    src = first
+    for k, p in enumerate(parts):
+        if not p:
+            continue
+        if out and not (_is_cjk(out[-1]) and _is_cjk(p[0])):
+            out += " "
+        if k:
+            src += 1
+            while src < len(lines) and p not in lines[src]:
+                src += 1
+            if src < len(lines):
+                segments.append((len(out), src, lines[src].index(p) + 1))
+            else:
+                src = len(lines)
+        out += p
+    return out, tuple(segments)
 
 
 def _join_lines(text: str) -> str:

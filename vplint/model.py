@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import vocabulary as voc
@@ -614,4 +614,29 @@ def build_canvas(doc: Document) -> Canvas:
     b.canvas.diagnostics.extend(doc.diagnostics)
     b.front_matter()
     b.body()
+    _map_continuations(b.canvas, doc)
     return b.canvas
+
+
+def _map_continuations(canvas: Canvas, doc: Document) -> None:
+    """Move positions computed past the end of a list item's first line onto its continuation lines.
+
+    The builder reads a field's value as one text (continuation lines joined) and counts
+    columns along it; here each such position is put back on the line it came from.
+    """
+    wrapped = {b.line: b for b in doc.blocks if isinstance(b, Item) and b.continuations}
+    if not wrapped:
+        return
+
+    def fix(line: int, column: int) -> tuple[int, int]:
+        item = wrapped.get(line)
+        if item is None or column - item.column < item.continuations[0][0]:
+            return line, column
+        return item.position(column - item.column)
+
+    for table in (canvas.positions, canvas.key_positions):
+        for path, pos in table.items():
+            line, column = fix(pos.line, pos.column)
+            if (line, column) != (pos.line, pos.column):
+                table[path] = Position(line, column)
+    canvas.tokens = [replace(t, line=fix(t.line, t.column)[0], column=fix(t.line, t.column)[1]) for t in canvas.tokens]
