@@ -29,8 +29,12 @@ from .diagnostics import Diagnostic, Severity
 
 try:  # the C composer is ~10x faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _Loader
+
+    _LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _LIBYAML = False
 
 __all__ = [
     "MAX_BYTES",
@@ -279,7 +283,7 @@ def _split_front_matter(doc: Document) -> None:
         return
     except yaml.reader.ReaderError as exc:  # a control character, reported by position
         position = exc.position
-        if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text, not characters
+        if _LIBYAML:  # libyaml counts bytes of the UTF-8 text, not characters
             position = len(yaml_text.encode("utf-8")[:position].decode("utf-8", "ignore"))
         line, col = where(position)
         doc.report(line, col, "F003", "front_matter.yaml", problem=exc.reason)
