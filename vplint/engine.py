@@ -24,7 +24,7 @@ from .document import Document, parse_document, read_document
 from .model import Canvas, build_canvas
 from .rules import RULES, Context
 from .schema import validate
-from .suppressions import apply_suppressions, parse_directives
+from .suppressions import Directive, apply_suppressions, parse_directives
 
 __all__ = [
     "ConfigError",
@@ -64,6 +64,14 @@ class Options:
     isolated: bool = False
     fix: bool = False
     """Turn on the fixable style rules (Y) that are off by default, as ``--fix``/``--diff`` do."""
+    keep: bool = True
+    """Keep each file's full canvas model and document in the result (what briefs and editors need).
+    Without it, results hold only findings, so large runs can use worker processes and the cache."""
+    jobs: int | None = None
+    """Worker processes for large runs (None: all cores; 1: none).  Used only without ``keep``."""
+    cache: bool = False
+    """Reuse results of unchanged files from ``.vplint_cache/`` (only without ``keep``)."""
+    cache_dir: Path | None = None
 
 
 @dataclass
@@ -76,6 +84,8 @@ class FileResult:
     lang: str = "en"
     document: Document | None = None
     config: Config | None = None
+    directives: list[Directive] = field(default_factory=list)
+    """The file's suppression comments (parsed with the file, applied when the run finishes)."""
 
 
 @dataclass
@@ -181,14 +191,22 @@ def discover(paths: Sequence[str], loader: ConfigLoader | None = None) -> tuple[
 # --- checking ------------------------------------------------------------------------------
 
 
+PARALLEL_MIN_FILES = 64
+"""Below this many files a pool costs more than it saves (the pre-commit path is one file)."""
+
+
 def check_paths(paths: Sequence[str], options: Options | None = None, loader: ConfigLoader | None = None) -> Result:
     """Check files and folders.  Raises :class:`ConfigError` for a bad configuration."""
     options = options or Options()
     loader = loader or ConfigLoader(options.config, options.isolated)
     files, missing = discover(paths, loader)
     result = Result(missing=missing)
-    for path in files:
-        result.files.append(_check_one(path, options, loader.for_path(Path(path))))
+    if options.keep:
+        result.files = [_check_one(path, options, loader.for_path(Path(path))) for path in files]
+    else:
+        from .batch import check_files_lean
+
+        result.files = check_files_lean(files, options, loader)
     _cross_file(result.files, options)
     for res in result.files:
         _finish(res, options)
@@ -247,16 +265,13 @@ def _check_document(doc: Document, options: Options, config: Config) -> FileResu
                 lang=lang, today=today, options=rule.resolved_options(config.rule_options(rule.code, rule.name))
             )
             diagnostics.extend(rule.check(canvas, ctx))
-    return FileResult(doc.path, diagnostics, canvas, lang=lang, document=doc, config=config)
+    directives = parse_directives(doc.text, doc.body_line) if ("<!--" in doc.text or "vplint:" in doc.text) else []
+    return FileResult(doc.path, diagnostics, canvas, lang=lang, document=doc, config=config, directives=directives)
 
 
 def _cross_file(files: list[FileResult], options: Options) -> None:
     by_path = {f.path: f for f in files}
-    canvases = [
-        f.canvas
-        for f in files
-        if f.canvas is not None and f.document is not None and f.document.front_matter is not None
-    ]
+    canvases = [f.canvas for f in files if f.canvas is not None and _has_front_matter(f)]
     if len(canvases) < 2:
         return
     for rule in RULES.values():
@@ -267,6 +282,12 @@ def _cross_file(files: list[FileResult], options: Options) -> None:
             target = by_path.get(d.path)
             if target is not None:
                 target.diagnostics.append(d)
+
+
+def _has_front_matter(res: FileResult) -> bool:
+    if res.document is not None:
+        return res.document.front_matter is not None
+    return not any(d.code in ("F002", "F003", "F004") for d in res.diagnostics)
 
 
 def _enabled(config: Config, options: Options) -> set[str]:
@@ -296,9 +317,8 @@ def _finish(res: FileResult, options: Options) -> None:
         for d in res.diagnostics
         if d.code in enabled and d.code not in ignored
     ]
-    doc = res.document
-    if doc is not None and doc.text and ("<!--" in doc.text or "vplint:" in doc.text):
-        directives = parse_directives(doc.text, doc.body_line)
+    if res.directives:
+        directives = [replace(d, hits=set(), used=False) for d in res.directives]
         kept = apply_suppressions(kept, directives)
         if "U001" in enabled and "U001" not in ignored:
             kept.extend(_unused(res, directives, enabled))
