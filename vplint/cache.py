@@ -128,11 +128,10 @@ class ResultCache:
             _mark_folder(self.folder)
             fd, tmp = tempfile.mkstemp(prefix=".results-", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(
-                    {"version": CACHE_VERSION, "files": self.entries}, fh, ensure_ascii=False, separators=(",", ":")
-                )
+                # ASCII escapes: a file name that is not UTF-8 (surrogate escapes) must still be storable
+                json.dump({"version": CACHE_VERSION, "files": self.entries}, fh, separators=(",", ":"))
             os.replace(tmp, self.file)
-        except OSError:
+        except (OSError, ValueError):  # a cache that cannot be written is only a slower next run
             with contextlib.suppress(OSError, UnboundLocalError):
                 os.unlink(tmp)
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..report import ENV_VAR, FORMATS
+
+if TYPE_CHECKING:
+    from ..engine import Result
 
 NAME = "check"
 HELP = "check canvases and report findings"
@@ -63,16 +70,57 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="the date time-dependent rules take as today (also $VPLINT_TODAY)",
     )
+    parser.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="worker processes for large runs (default: all cores; 1: none)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the result cache (.vplint_cache/)"
+    )
     parser.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     parser.add_argument("--diff", action="store_true", help="show the safe fixes as a diff; change nothing")
+    parser.add_argument(
+        "--output-format",
+        type=str.lower,
+        choices=list(FORMATS),
+        metavar="FORMAT",
+        help=f"how to report findings: {', '.join(FORMATS)} (also ${ENV_VAR}; default: full on a terminal, "
+        "else concise)",
+    )
+    exits = parser.add_mutually_exclusive_group()
+    exits.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit with 0 even when errors are found (a missing or unreadable file still exits with 2)",
+    )
+    exits.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
+
+
+def exit_code(result: Result, *, exit_zero: bool = False, strict: bool = False) -> int:
+    """0: clean; 1: findings that fail (errors; with ``strict``, warnings too); 2: missing or unreadable paths.
+
+    ``exit_zero`` turns 1 into 0; it never hides 2.
+    """
+    from ..diagnostics import Severity
+
+    code = result.exit_code
+    if code == 2:
+        return 2
+    if strict and result.count(Severity.WARNING):
+        code = 1
+    return 0 if exit_zero else code
 
 
 def run(args: argparse.Namespace) -> int:
     from ..config import ConfigError, ConfigLoader, check_selectors
     from ..engine import Options, check_paths
     from ..fix import fix_file, unified_diff, write_atomic
-    from ..report import concise
+    from ..report import choose_format, concise
 
+    try:
+        fmt = choose_format(args.output_format, sys.stdout)
+    except ValueError as exc:
+        print(f"vplint: error: {exc}", file=sys.stderr)
+        return 2
     try:
         for flag in ("select", "extend_select", "ignore"):
             check_selectors(getattr(args, flag), f"--{flag.replace('_', '-')}")
@@ -85,6 +133,9 @@ def run(args: argparse.Namespace) -> int:
             config=args.config,
             isolated=args.isolated,
             fix=args.fix or args.diff,
+            keep=False,
+            jobs=args.jobs,
+            cache=not args.no_cache and not os.environ.get("VPLINT_NO_CACHE"),
         )
         loader = ConfigLoader(options.config, options.isolated)
         paths = args.paths or list(loader.for_path(Path.cwd() / "x").paths) or ["canvases"]
@@ -94,16 +145,19 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     if not (args.fix or args.diff):
-        concise.write(result, sys.stdout, sys.stderr, lang=args.lang)
-        return result.exit_code
+        fmt.write(result, sys.stdout, sys.stderr, lang=args.lang)
+        return exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
 
     outcomes = [o for f in result.files if (o := fix_file(f.path, f.diagnostics)) is not None and o.changed]
-    if args.diff:
+    if args.diff:  # the diff is the output, whatever the format
+        concise.write_path_errors(result, sys.stderr, args.lang)
         for o in outcomes:
             sys.stdout.write(unified_diff(o))
         fixed = sum(o.applied for o in outcomes)
         print(concise.fix_summary(fixed, len(outcomes), args.lang or "en", would=True), file=sys.stderr)
-        return 1 if outcomes else 0
+        if result.exit_code == 2:
+            return 2
+        return 1 if outcomes and not args.exit_zero else 0
     for o in outcomes:
         write_atomic(o.path, o.fixed)
     # report what remains, as a plain check would
@@ -117,10 +171,16 @@ def run(args: argparse.Namespace) -> int:
             extend_select=tuple(args.extend_select),
             config=args.config,
             isolated=args.isolated,
+            keep=False,
+            jobs=args.jobs,
+            cache=not args.no_cache and not os.environ.get("VPLINT_NO_CACHE"),
         ),
         loader,
     )
-    concise.write(after, sys.stdout, sys.stderr, lang=args.lang)
-    if outcomes:
-        print(concise.fix_summary(sum(o.applied for o in outcomes), len(outcomes), args.lang or "en"))
-    return after.exit_code
+    fmt.write(after, sys.stdout, sys.stderr, lang=args.lang)
+    if outcomes:  # on stderr when stdout carries a machine-readable report
+        print(
+            concise.fix_summary(sum(o.applied for o in outcomes), len(outcomes), args.lang or "en"),
+            file=sys.stderr if fmt.machine else sys.stdout,
+        )
+    return exit_code(after, exit_zero=args.exit_zero, strict=args.strict)

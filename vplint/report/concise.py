@@ -8,7 +8,17 @@ from ..diagnostics import Diagnostic, Severity
 from ..engine import FileResult, Result, env_language
 from ..messages import count, render
 
-__all__ = ["fix_summary", "format_line", "printable", "summary", "write", "write_io_error"]
+__all__ = [
+    "fix_summary",
+    "format_line",
+    "printable",
+    "summary",
+    "summary_language",
+    "write",
+    "write_io_error",
+    "write_path_errors",
+    "write_summary",
+]
 
 
 def printable(path: str) -> str:
@@ -52,23 +62,38 @@ def summary(result: Result, lang: str) -> str:
     return render("summary.found", {"counts": sep.join(parts), "files": files}, lang)
 
 
-def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> None:
-    summary_lang = lang or _majority_language(result)
+def write_path_errors(result: Result, err: TextIO, lang: str | None = None) -> None:
+    """Tell ``err`` about the paths that do not exist and the files that could not be read."""
+    summary_lang = summary_language(result, lang)
     for path in result.missing:
         print(f"vplint: {render('cli.no_path', {'path': printable(path)}, summary_lang)}", file=err)
     for res in result.files:
         if res.error is not None:
             write_io_error(res, err, lang)
-        for d in res.diagnostics:
-            print(format_line(d), file=out)
+
+
+def write_summary(result: Result, out: TextIO, lang: str | None = None) -> None:
+    """The closing lines: what was found in how many files, and how many findings ``--fix`` can fix."""
     if result.files or not result.missing:
+        summary_lang = summary_language(result, lang)
         print(summary(result, summary_lang), file=out)
         fixable = sum(1 for d in result.diagnostics if d.fix)
         if fixable:
             print(render("summary.fixable", {"n": fixable}, summary_lang), file=out)
 
 
-def _majority_language(result: Result) -> str:
+def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> None:
+    write_path_errors(result, err, lang)
+    for res in result.files:
+        for d in res.diagnostics:
+            print(format_line(d), file=out)
+    write_summary(result, out, lang)
+
+
+def summary_language(result: Result, lang: str | None = None) -> str:
+    """``lang`` if given, else the language most of the checked canvases are written in."""
+    if lang:
+        return lang
     langs = [f.lang for f in result.files]
     if not langs:
         return env_language()
