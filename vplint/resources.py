@@ -1,4 +1,4 @@
-"""Find the files vplint ships beside its code (schemas, templates)."""
+"""Find the files vplint ships beside its code (schemas, templates, the sample canvases, the scaffold)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def resource_dir(name: str) -> Path:
-    """``schema`` or ``templates``: inside the installed wheel, or at the top of a checkout."""
+    """``schema``, ``templates``, ``canvases`` or ``scaffold``: inside the installed wheel, or at the top of a checkout.
+
+    The wheel carries the top-level folders inside the package (``pyproject.toml``'s
+    ``force-include``); ``scaffold`` lives in the package in both.
+    """
     inside = _PACKAGE / name
     if inside.is_dir():
         return inside

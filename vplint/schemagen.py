@@ -171,17 +171,144 @@ def canvas_schema() -> dict[str, Any]:
     }
 
 
-def front_matter_schema() -> dict[str, Any]:
-    """A schema for the YAML front-matter alone (for editors' YAML language servers)."""
+# --- the front-matter schema, for editors ------------------------------------------------
+#
+# Editors validate the YAML a rep types, before vplint has folded any spelling: a key or a
+# value may be written in English or Chinese, in any case, with spaces, hyphens or
+# underscores (``Decision Maker``, ``决策人``, ``function: 财务``).  So each key and each
+# vocabulary value accepts every spelling vplint accepts, while the canonical spellings stay
+# in ``properties`` and ``enum`` where editors offer them as completions.  Front-matter
+# values are text to vplint (``id: 2026`` is the text ``2026``), so plain scalars of any
+# YAML type are accepted where text is.  The schema is draft-07 without custom keywords, the
+# dialect every YAML language server and validator (Ajv in strict mode included) reads.
+
+_SEPARATOR_CLASS = r"[\s_\-‐‑–—]+"
+_REGEX_SPECIAL = frozenset(".^$*+?()[]{}|\\/")
+
+
+def _folded_pattern(key: str) -> str:
+    """A regex (ECMA 262 and Python alike) for the spellings that :func:`normalize` folds to ``key``."""
+    out: list[str] = []
+    for ch in key:
+        if ch == "-":
+            out.append(_SEPARATOR_CLASS)
+        elif ch.isascii() and ch.isalpha():
+            out.append(f"[{ch.upper()}{ch}]")
+        elif ch in _REGEX_SPECIAL:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def spellings_pattern(vocab: voc.Vocabulary, slug: str | None = None) -> str:
+    """A regex matching every accepted spelling of ``vocab`` (of one term: ``slug``), as vplint folds them."""
+    terms = [vocab[slug]] if slug else list(vocab.terms)
+    keys = sorted({voc.normalize(s) for t in terms for s in t.spellings}, key=lambda k: (-len(k), k))
+    return "^\\s*(?:" + "|".join(_folded_pattern(k) for k in keys) + ")\\s*$"
+
+
+_SCALAR_TYPES = ["string", "number", "boolean"]
+
+
+def _editor_text(description: str) -> dict[str, Any]:
+    return {"type": _SCALAR_TYPES, "minLength": 1, "description": description}
+
+
+def _editor_enum(name: str, description: str) -> dict[str, Any]:
+    """A vocabulary value: any accepted spelling is valid; anything else is reported against the canonical ones.
+
+    ``examples`` offers the canonical spellings (slug and Chinese term) as completions; the
+    ``if``/``else`` keeps the error a plain "must be one of ..." instead of the long pattern.
+    """
+    vocab = voc.VOCABULARIES[name]
+    canonical = [s for t in vocab.terms for s in (t.slug, t.zh)]
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "description": f"{description}: {', '.join(vocab.slugs)} (or any spelling vplint accepts)",
+        "type": "string",
+        "examples": canonical,
+        "if": {"pattern": spellings_pattern(vocab)},
+        "else": {"enum": canonical},
+    }
+
+
+def _editor_object(
+    vocab: voc.Vocabulary, values: dict[str, dict[str, Any]], required: list[str], description: str
+) -> dict[str, Any]:
+    """An object whose keys may be written in any spelling of ``vocab`` (plus ``x-`` keys).
+
+    The canonical key is in ``properties`` (editors offer it as a completion), its other
+    spellings in ``patternProperties``.  A required key counts as present in any spelling:
+    only when none is there is the canonical key reported missing.
+    """
+    patterns: dict[str, Any] = {
+        f"^(?!{slug}$)" + spellings_pattern(vocab, slug)[1:]: schema for slug, schema in values.items()
+    }
+    patterns["^x-"] = {}
+    schema: dict[str, Any] = {
+        "type": "object",
+        "description": description,
+        "properties": values,
+        "patternProperties": patterns,
+        "additionalProperties": False,
+    }
+    if required:
+        schema["allOf"] = [
+            {
+                "if": {"propertyNames": {"not": {"pattern": spellings_pattern(vocab, slug)}}},
+                "then": {"required": [slug]},
+            }
+            for slug in required
+        ]
+    return schema
+
+
+def front_matter_schema() -> dict[str, Any]:
+    """A schema for the YAML front-matter alone, as typed (for editors and YAML language servers)."""
+    decision_maker = _editor_object(
+        voc.DECISION_MAKER_KEYS,
+        {
+            "title": _editor_text("The decision-maker's job title (职位)."),
+            "function": _editor_enum("function", "The business function (业务职能)"),
+            "kpis": {
+                "type": "array",
+                "description": "The decision-maker's KPIs (KPI指标), one text each.",
+                "items": _editor_text("A KPI the decision-maker is measured on."),
+            },
+        },
+        ["title", "function"],
+        "The class of decision-maker this canvas addresses (决策人).",
+    )
+    schema = _editor_object(
+        voc.FRONT_MATTER_KEYS,
+        {
+            "id": {
+                "type": ["string", "number"],
+                "pattern": "^[a-z0-9]+(?:[-_.][a-z0-9]+)*$",
+                "maxLength": 80,
+                "description": "The canvas id (编号): lowercase letters and digits, with single '-', '_' or '.' "
+                "between them, at most 80 characters.",
+            },
+            "account": _editor_text("The customer (客户)."),
+            "decision_maker": decision_maker,
+            "offering": _editor_enum("offering", "What is bought (产品类型)"),
+            "owner": _editor_text("Who owns the canvas (负责人): a name or an e-mail."),
+            "updated": {
+                "type": "string",
+                "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                "description": "The date of the last update (更新日期), YYYY-MM-DD.",
+            },
+            "language": _editor_enum("language", "The canvas's language (语言)"),
+        },
+        FRONT_MATTER_REQUIRED,
+        "The front-matter of a value proposition guidance canvas. vplint check is the source of truth; "
+        "generated from vplint/vocabulary.py: do not edit.",
+    )
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://vplint.dev/schema/front-matter.schema.json",
         "title": "vplint canvas front-matter",
-        "type": "object",
-        "required": FRONT_MATTER_REQUIRED,
-        "properties": front_matter_properties(),
-        "patternProperties": {"^x-": {}},
-        "additionalProperties": False,
+        **schema,
     }
 
 
