@@ -171,3 +171,12 @@ def test_paths_key_is_the_default_target(tmp_path: Path, en_text: str) -> None:
 )
 def test_globs(pattern: str, path: str, matches: bool) -> None:
     assert (glob_to_regex(pattern).match(path) is not None) is matches
+
+
+def test_configured_include_filters_files_named_explicitly(tmp_path: Path, en_text: str) -> None:
+    _repo(tmp_path, en_text, 'include = ["canvases/**/*.md"]\n')
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.md").write_text("# Not a canvas\n")
+    res = check_paths([str(tmp_path / "docs" / "guide.md"), str(tmp_path / "canvases" / "a.md")], Options(today=TODAY))
+    assert [f.path for f in res.files] == [str(tmp_path / "canvases" / "a.md")]
+    assert res.exit_code == 0

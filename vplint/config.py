@@ -42,6 +42,8 @@ class Config:
     """The folder globs are relative to: the configuration file's folder."""
     paths: tuple[str, ...] = ()
     include: tuple[str, ...] = ("*.md", "*.markdown")
+    include_configured: bool = False
+    """``include`` was set in the file: then it also filters files named on the command line."""
     exclude: tuple[str, ...] = ()
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -240,6 +242,7 @@ def load_config_file(path: Path) -> Config | None:
         root=path.parent,
         paths=tuple(table.get("paths", ())),
         include=tuple(table.get("include", Config.include)),
+        include_configured="include" in table,
         exclude=exclude,
         select=tuple(table["select"]) if "select" in table else None,
         extend_select=tuple(table.get("extend-select", ())),

@@ -147,7 +147,8 @@ def discover(paths: Sequence[str], loader: ConfigLoader | None = None) -> tuple[
     folders (``node_modules``, ``.venv``, ...), files that are never canvases
     (``README.md``, ``CHANGELOG.md``, ``LICENSE.md``, ...) and whatever ``exclude`` names.
     Files named on the command line are checked unless ``exclude`` (or the built-in
-    list of never-canvas names) matches them, so pre-commit can pass any markdown file.
+    list of never-canvas names) matches them, or the configuration sets ``include`` and it
+    does not: so pre-commit can pass any markdown file and only canvases are checked.
     Symbolic links to folders are not followed, so a link loop cannot trap the walk.
     """
     loader = loader or ConfigLoader()
@@ -181,6 +182,8 @@ def discover(paths: Sequence[str], loader: ConfigLoader | None = None) -> tuple[
         elif p.exists() or p.is_symlink():
             config = loader.for_path(p)
             if SKIP_FILES.match(p.name) or config.is_excluded(p):
+                continue
+            if config.include_configured and not config.is_included(p):
                 continue
             add(raw)
         else:
