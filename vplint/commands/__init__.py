@@ -11,10 +11,10 @@ import argparse
 from collections.abc import Callable
 from types import ModuleType
 
-from . import check, explain, export, init, new, rules, schema
+from . import brief, check, explain, export, init, new, rules, schema
 
 __all__ = ["COMMANDS", "Command"]
 
 Command = Callable[[argparse.Namespace], int]
 
-COMMANDS: tuple[ModuleType, ...] = (check, rules, explain, export, init, new, schema)
+COMMANDS: tuple[ModuleType, ...] = (check, rules, explain, export, brief, init, new, schema)

@@ -10,6 +10,7 @@ Each rule is one module with module-level metadata and a check function:
 ``BAD``/``GOOD``  a failing and a passing canvas excerpt (markdown)
 ``OPTIONS``       optional: per-rule options with defaults (``{"max-age-days": Option(...)}``)
 ``FIXABLE``       optional: True when the rule's findings carry a safe fix
+``DATE_DEPENDENT`` optional: True when findings depend on today's date (briefs leave them out)
 ``check(canvas, ctx)`` yields diagnostics for one canvas, or, for rules that look
 across files, ``check_all(canvases, ctx)`` (``SCOPE = "repository"``).
 
@@ -83,6 +84,8 @@ class Rule:
     fixable: bool = False
     default_enabled: bool = True
     """Style rules (Y) are off in ``check`` by default; ``--fix`` and ``--diff`` apply them."""
+    date_dependent: bool = False
+    """The rule's findings depend on today's date (``DATE_DEPENDENT = True`` in its module)."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -99,6 +102,7 @@ class Rule:
             options=getattr(module, "OPTIONS", {}),
             fixable=getattr(module, "FIXABLE", False),
             default_enabled=getattr(module, "DEFAULT_ENABLED", True),
+            date_dependent=getattr(module, "DATE_DEPENDENT", False),
         )
 
     @property

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 CODE = "H001"
 NAME = "stale-canvas"
 SEVERITY = Severity.WARNING
+DATE_DEPENDENT = True
+"""Findings change with today\'s date (briefs leave them out, so time alone never makes one stale)."""
 
 RATIONALE_ZH = """
 画布要近期复核过：元数据中的 updated 日期既不能太旧，也不能晚于今天。

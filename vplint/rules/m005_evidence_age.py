@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 CODE = "M005"
 NAME = "evidence-age"
 SEVERITY = Severity.WARNING
+DATE_DEPENDENT = True
+"""Findings change with today\'s date (briefs leave them out, so time alone never makes one stale)."""
 
 RATIONALE_ZH = """
 变化的证据要是近期的，并且日期不能晚于今天。

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 CODE = "P003"
 NAME = "better-past"
 SEVERITY = Severity.WARNING
+DATE_DEPENDENT = True
+"""Findings change with today\'s date (briefs leave them out, so time alone never makes one stale)."""
 
 RATIONALE_ZH = """
 问题解决型问题要写明想恢复的更好的过去。
