@@ -63,6 +63,12 @@ class Config:
             return Path(os.path.relpath(absolute, root)).as_posix()
         return Path(absolute).as_posix()
 
+    def is_included_name(self, name: str, folder: Path) -> bool:
+        """:meth:`is_included` for a file ``name`` in ``folder``, fast when only the default globs apply."""
+        if not self.exclude and not self.include_configured:
+            return name.lower().endswith((".md", ".markdown"))
+        return self.is_included(folder / name)
+
     def is_included(self, path: Path) -> bool:
         rel = self.relative(path)
         if not any(_match(p, rel) for p in self.include):
@@ -70,6 +76,8 @@ class Config:
         return not self.is_excluded(path)
 
     def is_excluded_dir(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
         rel = self.relative(path)
         return any(_match(p, rel) for p in self.exclude)
 

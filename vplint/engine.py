@@ -173,12 +173,12 @@ def discover(paths: Sequence[str], loader: ConfigLoader | None = None) -> tuple[
                     and d not in SKIP_DIRS
                     and not loader.for_path(root_path / d / "x").is_excluded_dir(root_path / d)
                 )
+                config = loader.for_path(root_path / "x")  # one configuration per folder
                 for name in sorted(names):
                     if name.startswith(".") or SKIP_FILES.match(name):
                         continue
-                    full = root_path / name
-                    if loader.for_path(full).is_included(full):
-                        add(str(full))
+                    if config.is_included_name(name, root_path):
+                        add(os.path.join(root, name))
         elif p.exists() or p.is_symlink():
             config = loader.for_path(p)
             if SKIP_FILES.match(p.name) or config.is_excluded(p):
@@ -310,11 +310,25 @@ def _default_severity(code: str, fallback: Severity) -> Severity:
     return builtin.severity if builtin is not None else fallback
 
 
+_ENABLED_MEMO: dict[tuple[int, Options], set[str]] = {}
+
+
+def _enabled_memo(config: Config, options: Options) -> set[str]:
+    """:func:`_enabled`, computed once per configuration and options of a run."""
+    key = (id(config), options)
+    found = _ENABLED_MEMO.get(key)
+    if found is None:
+        if len(_ENABLED_MEMO) > 256:
+            _ENABLED_MEMO.clear()
+        found = _ENABLED_MEMO[key] = _enabled(config, options)
+    return found
+
+
 def _finish(res: FileResult, options: Options) -> None:
     """Apply selection, severity, per-file ignores and suppressions; render in the file's language."""
     config = res.config or Config()
-    enabled = _enabled(config, options)
-    ignored = config.ignored_for(Path(res.path))
+    enabled = _enabled_memo(config, options)
+    ignored = config.ignored_for(Path(res.path)) if config.per_file_ignores else set()
     kept = [
         replace(d, severity=config.severity_of(d.code, _default_severity(d.code, d.severity)))
         for d in res.diagnostics

@@ -11,6 +11,7 @@ alias lookup are all derived from this module (``python -m vplint.schemagen`` wr
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ __all__ = [
 _SEPARATORS = re.compile(r"[\s_\-‐‑–—]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Fold a spelling to its lookup key.
 
