@@ -129,7 +129,7 @@ def _work(item: tuple[str, Config, Any]) -> dict[str, Any]:
 
 
 def check_files_lean(files: Sequence[str], options: Any, loader: ConfigLoader) -> list[Any]:
-    configs = {path: loader.for_path(Path(path)) for path in files}
+    configs = {path: loader.for_file(path) for path in files}
     caches: dict[str, ResultCache] = {}
     payloads: dict[str, dict[str, Any]] = {}
     todo: list[str] = []

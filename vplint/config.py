@@ -16,7 +16,7 @@ import difflib
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -151,6 +151,9 @@ def expand_codes(selectors: Iterable[str]) -> set[str]:
 
 
 def check_selectors(selectors: Iterable[str], where: str) -> None:
+    selectors = list(selectors)
+    if not selectors:
+        return
     codes = all_codes()
     names = {name for name, _ in codes.values()}
     for sel in selectors:
@@ -332,12 +335,14 @@ def _validate_rule_options(rules: Mapping[str, Any], where: str) -> None:
 
 
 class ConfigLoader:
-    """Finds the configuration for each path, reading each file once."""
+    """Finds the configuration for each path, reading each file once and each folder once."""
 
     def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
         self.isolated = isolated
-        self._by_dir: dict[Path, Config] = {}
+        self._by_dir: dict[str, Config] = {}
         self._explicit: Config | None = None
+        if isolated:
+            self._explicit = Config(root=Path(os.getcwd()))
         if explicit is not None:
             if not explicit.is_file():
                 raise ConfigError(f"{explicit}: no such configuration file")
@@ -347,26 +352,32 @@ class ConfigLoader:
             self._explicit = loaded
 
     def for_path(self, path: Path) -> Config:
+        """The configuration of a file or folder."""
         if self._explicit is not None:
             return self._explicit
-        if self.isolated:
-            return Config()
-        folder = Path(os.path.abspath(path if path.is_dir() else path.parent))
-        return self._for_dir(folder)
+        return self.for_dir(os.path.abspath(path if path.is_dir() else path.parent))
 
-    def _for_dir(self, folder: Path) -> Config:
+    def for_file(self, path: str) -> Config:
+        """The configuration of a file (no need to ask the file system whether it is a folder)."""
+        if self._explicit is not None:
+            return self._explicit
+        return self.for_dir(os.path.dirname(os.path.abspath(path)))
+
+    def for_dir(self, folder: str, names: Collection[str] | None = None) -> Config:
+        """The configuration of ``folder`` (absolute); ``names``, its entries when the caller listed them."""
+        if self._explicit is not None:
+            return self._explicit
         cached = self._by_dir.get(folder)
         if cached is not None:
             return cached
         found: Config | None = None
         for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file():
-                found = load_config_file(candidate)
+            if name in names if names is not None else os.path.isfile(os.path.join(folder, name)):
+                found = load_config_file(Path(folder) / name)
                 if found is not None:
                     break
         if found is None:
-            parent = folder.parent
-            found = self._for_dir(parent) if parent != folder else Config(root=Path(os.getcwd()))
+            parent = os.path.dirname(folder)
+            found = self.for_dir(parent) if parent != folder else Config(root=Path(os.getcwd()))
         self._by_dir[folder] = found
         return found

@@ -20,13 +20,17 @@ from pathlib import Path
 from .codes import BUILTIN_CODES
 from .config import Config, ConfigError, ConfigLoader, expand_codes
 from .diagnostics import Diagnostic, Severity
+from .discovery import SKIP_DIRS, SKIP_FILES, discover
 from .document import Document, parse_document, read_document
 from .model import Canvas, build_canvas
+from .options import Options
 from .rules import RULES, Context
 from .schema import validate
 from .suppressions import Directive, apply_suppressions, parse_directives
 
 __all__ = [
+    "SKIP_DIRS",
+    "SKIP_FILES",
     "ConfigError",
     "FileResult",
     "Options",
@@ -39,39 +43,7 @@ __all__ = [
     "env_language",
 ]
 
-SKIP_DIRS = frozenset(
-    {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".vplint_cache", "site-packages"}
-)
-SKIP_FILES = re.compile(
-    r"^(?:readme|changelog|contributing|license|code_of_conduct|security)(?:\..*)?\.(?:md|markdown)$",
-    re.IGNORECASE,
-)
 _BROKEN = ("F001", "F006", "F009")
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the command line (or a caller) sets for one run; configuration files add the rest."""
-
-    lang: str | None = None
-    """Force the message language (en or zh); by default each canvas's own."""
-    today: dt.date | None = None
-    """The date time-dependent rules take as today (default: config ``today``, $VPLINT_TODAY, the real date)."""
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    config: Path | None = None
-    isolated: bool = False
-    fix: bool = False
-    """Turn on the fixable style rules (Y) that are off by default, as ``--fix``/``--diff`` do."""
-    keep: bool = True
-    """Keep each file's full canvas model and document in the result (what briefs and editors need).
-    Without it, results hold only findings, so large runs can use worker processes and the cache."""
-    jobs: int | None = None
-    """Worker processes for large runs (None: all cores; 1: none).  Used only without ``keep``."""
-    cache: bool = False
-    """Reuse results of unchanged files from ``.vplint_cache/`` (only without ``keep``)."""
-    cache_dir: Path | None = None
 
 
 @dataclass
@@ -136,61 +108,6 @@ def _env_today() -> dt.date | None:
         raise ConfigError(f"VPLINT_TODAY must be a date written YYYY-MM-DD, not {value!r}") from None
 
 
-# --- finding files ----------------------------------------------------------------------
-
-
-def discover(paths: Sequence[str], loader: ConfigLoader | None = None) -> tuple[list[str], list[str]]:
-    """Files to check and paths that do not exist.
-
-    Folders are walked in sorted order for the configuration's ``include`` globs (by
-    default ``*.md`` and ``*.markdown``), skipping hidden folders, dependency and build
-    folders (``node_modules``, ``.venv``, ...), files that are never canvases
-    (``README.md``, ``CHANGELOG.md``, ``LICENSE.md``, ...) and whatever ``exclude`` names.
-    Files named on the command line are checked unless ``exclude`` (or the built-in
-    list of never-canvas names) matches them, or the configuration sets ``include`` and it
-    does not: so pre-commit can pass any markdown file and only canvases are checked.
-    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
-    """
-    loader = loader or ConfigLoader()
-    files: list[str] = []
-    missing: list[str] = []
-    seen: set[str] = set()
-
-    def add(path: str) -> None:
-        if path not in seen:
-            seen.add(path)
-            files.append(path)
-
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, names in os.walk(p):
-                root_path = Path(root)
-                dirs[:] = sorted(
-                    d
-                    for d in dirs
-                    if not d.startswith(".")
-                    and d not in SKIP_DIRS
-                    and not loader.for_path(root_path / d / "x").is_excluded_dir(root_path / d)
-                )
-                config = loader.for_path(root_path / "x")  # one configuration per folder
-                for name in sorted(names):
-                    if name.startswith(".") or SKIP_FILES.match(name):
-                        continue
-                    if config.is_included_name(name, root_path):
-                        add(os.path.join(root, name))
-        elif p.exists() or p.is_symlink():
-            config = loader.for_path(p)
-            if SKIP_FILES.match(p.name) or config.is_excluded(p):
-                continue
-            if config.include_configured and not config.is_included(p):
-                continue
-            add(raw)
-        else:
-            missing.append(raw)
-    return files, missing
-
-
 # --- checking ------------------------------------------------------------------------------
 
 
@@ -198,14 +115,22 @@ PARALLEL_MIN_FILES = 64
 """Below this many files a pool costs more than it saves (the pre-commit path is one file)."""
 
 
-def check_paths(paths: Sequence[str], options: Options | None = None, loader: ConfigLoader | None = None) -> Result:
-    """Check files and folders.  Raises :class:`ConfigError` for a bad configuration."""
+def check_paths(
+    paths: Sequence[str],
+    options: Options | None = None,
+    loader: ConfigLoader | None = None,
+    discovered: tuple[list[str], list[str]] | None = None,
+) -> Result:
+    """Check files and folders.  Raises :class:`ConfigError` for a bad configuration.
+
+    ``discovered`` passes the result of :func:`discover` when the caller already has it.
+    """
     options = options or Options()
     loader = loader or ConfigLoader(options.config, options.isolated)
-    files, missing = discover(paths, loader)
+    files, missing = discovered if discovered is not None else discover(paths, loader)
     result = Result(missing=missing)
     if options.keep:
-        result.files = [_check_one(path, options, loader.for_path(Path(path))) for path in files]
+        result.files = [_check_one(path, options, loader.for_file(path)) for path in files]
     else:
         from .batch import check_files_lean
 

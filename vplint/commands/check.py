@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from ..report import ENV_VAR, FORMATS
 
 if TYPE_CHECKING:
+    from ..config import ConfigLoader
     from ..engine import Result
+    from ..replay import Replay
 
 NAME = "check"
 HELP = "check canvases and report findings"
@@ -110,11 +112,20 @@ def exit_code(result: Result, *, exit_zero: bool = False, strict: bool = False) 
     return 0 if exit_zero else code
 
 
+def _replay(args: argparse.Namespace, loader: ConfigLoader, files: list[str], missing: list[str]) -> Replay:
+    from ..replay import Replay
+
+    folder = Path(os.environ.get("VPLINT_CACHE_DIR") or ".vplint_cache")
+    argv = sorted((k, str(v)) for k, v in vars(args).items() if k != "run")
+    configs = {loader.for_file(f).path for f in files} | {loader.for_file(str(Path.cwd() / "x")).path}
+    return Replay.prepare(folder, [str(a) for a in argv], files, missing, configs)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..config import ConfigError, ConfigLoader, check_selectors
-    from ..engine import Options, check_paths
-    from ..fix import fix_file, unified_diff, write_atomic
-    from ..report import choose_format, concise
+    from ..discovery import discover
+    from ..options import Options
+    from ..report import choose_format
 
     try:
         fmt = choose_format(args.output_format, sys.stdout)
@@ -139,14 +150,36 @@ def run(args: argparse.Namespace) -> int:
         )
         loader = ConfigLoader(options.config, options.isolated)
         paths = args.paths or list(loader.for_path(Path.cwd() / "x").paths) or ["canvases"]
-        result = check_paths(paths, options, loader)
+        discovered = discover(paths, loader)
+        replay = None
+        if options.cache and not (args.fix or args.diff):
+            replay = _replay(args, loader, *discovered)
+            stored = replay.lookup()
+            if stored is not None:  # nothing changed since the same run: its output, again
+                sys.stdout.write(stored[0])
+                sys.stderr.write(stored[1])
+                return stored[2]
+        from ..engine import check_paths  # the parser, schema and rules: only when there is work to do
+
+        result = check_paths(paths, options, loader, discovered)
     except ConfigError as exc:
         print(f"vplint: error: {exc}", file=sys.stderr)
         return 2
 
     if not (args.fix or args.diff):
-        fmt.write(result, sys.stdout, sys.stderr, lang=args.lang)
-        return exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
+        if replay is None:
+            fmt.write(result, sys.stdout, sys.stderr, lang=args.lang)
+            return exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
+        from ..replay import Tee
+
+        out, err = Tee(sys.stdout), Tee(sys.stderr)
+        fmt.write(result, out, err, lang=args.lang)  # type: ignore[arg-type]
+        code = exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
+        replay.store(out.getvalue(), err.getvalue(), code)
+        return code
+
+    from ..fix import fix_file, unified_diff, write_atomic
+    from ..report import concise
 
     outcomes = [o for f in result.files if (o := fix_file(f.path, f.diagnostics)) is not None and o.changed]
     if args.diff:  # the diff is the output, whatever the format
