@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -194,22 +195,7 @@ def run(args: argparse.Namespace) -> int:
     for o in outcomes:
         write_atomic(o.path, o.fixed)
     # report what remains, as a plain check would
-    after = check_paths(
-        paths,
-        Options(
-            lang=args.lang,
-            today=args.today,
-            select=tuple(args.select),
-            ignore=tuple(args.ignore),
-            extend_select=tuple(args.extend_select),
-            config=args.config,
-            isolated=args.isolated,
-            keep=False,
-            jobs=args.jobs,
-            cache=not args.no_cache and not os.environ.get("VPLINT_NO_CACHE"),
-        ),
-        loader,
-    )
+    after = check_paths(paths, replace(options, fix=False), loader)
     fmt.write(after, sys.stdout, sys.stderr, lang=args.lang)
     if outcomes:  # on stderr when stdout carries a machine-readable report
         print(
