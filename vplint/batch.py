@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -160,6 +159,7 @@ def check_files_lean(files: Sequence[str], options: Any, loader: ConfigLoader) -
     work = [(path, configs[path], options) for path in todo]
     if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor  # imported only for runs large enough to use it
 
         context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
