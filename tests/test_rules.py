@@ -84,6 +84,8 @@ def test_rule_has_docs_and_fixtures_in_both_languages(code: str) -> None:
         if not p.name.endswith(".expected")
     }
     assert {"en", "zh"} <= fail_langs, f"{code} needs fail fixtures in English and Chinese"
+    pass_langs = {p.name.removesuffix(".md").split(".")[-1] for p in (RULE_FIXTURES / code / "pass").glob("*")}
+    assert {"en", "zh"} <= pass_langs, f"{code} needs pass fixtures in English and Chinese"
 
 
 @pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.check is not None and r.default_enabled))
