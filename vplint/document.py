@@ -455,7 +455,11 @@ def _memoize_list_breaks() -> None:
 
 
 _memoize_list_breaks()
-_PARSER = _PositionParser(max_nested_level=6)
+_LIST_ITEM_RULES = ["fenced_code", "indent_code", "list", "block_quote", "blank_line"]
+"""What mistune looks for inside a list item.  A field's value is its item's first paragraph (and a
+nested list); headings, rules, HTML and link definitions inside an item would only be text to
+vplint, so they are not looked for — which halves the time mistune spends on a canvas."""
+_PARSER = _PositionParser(max_nested_level=6, list_rules=_LIST_ITEM_RULES)
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _MARKER = re.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)")
 _FENCE_LINE = re.compile(r"^ *(`{3,}|~{3,})")
