@@ -174,7 +174,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "count.infos": ("{n} note|{n} notes", "{n} 条提示"),
     "cli.no_path": ("{path}: no such file or directory", "{path}：文件或目录不存在"),
     "cli.unreadable": ("{path}: cannot read: {reason}", "{path}：无法读取：{reason}"),
-    "cli.no_files": ("no canvases found in {paths}", "在 {paths} 中没有找到画布"),
 }
 
 _FORMATTER = string.Formatter()
