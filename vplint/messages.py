@@ -172,6 +172,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "count.errors": ("{n} error|{n} errors", "{n} 个错误"),
     "count.warnings": ("{n} warning|{n} warnings", "{n} 个警告"),
     "count.infos": ("{n} note|{n} notes", "{n} 条提示"),
+    "cli.cannot_fix": ("{path}: cannot fix: {reason}", "{path}：无法修正：{reason}"),
     "cli.no_path": ("{path}: no such file or directory", "{path}：文件或目录不存在"),
     "cli.unreadable": ("{path}: cannot read: {reason}", "{path}：无法读取：{reason}"),
 }

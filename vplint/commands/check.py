@@ -122,6 +122,15 @@ def _replay(args: argparse.Namespace, loader: ConfigLoader, files: list[str], mi
     return Replay.prepare(folder, [str(a) for a in argv], files, missing, configs)
 
 
+def _cannot_fix(path: str, exc: OSError, lang: str) -> bool:
+    from ..messages import render
+    from ..report.concise import printable
+
+    reason = exc.strerror or str(exc)
+    print(f"vplint: {render('cli.cannot_fix', {'path': printable(path), 'reason': reason}, lang)}", file=sys.stderr)
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     from ..config import ConfigError, ConfigLoader, check_selectors
     from ..discovery import discover
@@ -182,18 +191,33 @@ def run(args: argparse.Namespace) -> int:
     from ..fix import fix_file, unified_diff, write_atomic
     from ..report import concise
 
-    outcomes = [o for f in result.files if (o := fix_file(f.path, f.diagnostics)) is not None and o.changed]
+    failed = False
+    outcomes = []
+    for f in result.files:
+        try:
+            outcome = fix_file(f.path, f.diagnostics)
+        except OSError as exc:  # the file went away or became unreadable since it was checked
+            failed = _cannot_fix(f.path, exc, args.lang or f.lang)
+            continue
+        if outcome is not None and outcome.changed:
+            outcomes.append(outcome)
     if args.diff:  # the diff is the output, whatever the format
         concise.write_path_errors(result, sys.stderr, args.lang)
         for o in outcomes:
             sys.stdout.write(unified_diff(o))
         fixed = sum(o.applied for o in outcomes)
         print(concise.fix_summary(fixed, len(outcomes), args.lang or "en", would=True), file=sys.stderr)
-        if result.exit_code == 2:
+        if result.exit_code == 2 or failed:
             return 2
         return 1 if outcomes and not args.exit_zero else 0
+    written = []
     for o in outcomes:
-        write_atomic(o.path, o.fixed)
+        try:
+            write_atomic(o.path, o.fixed)
+            written.append(o)
+        except OSError as exc:  # nothing half-written: write_atomic replaces the file in one step or not at all
+            failed = _cannot_fix(o.path, exc, args.lang or "en")
+    outcomes = written
     # report what remains, as a plain check would
     after = check_paths(paths, replace(options, fix=False), loader)
     fmt.write(after, sys.stdout, sys.stderr, lang=args.lang)
@@ -202,4 +226,4 @@ def run(args: argparse.Namespace) -> int:
             concise.fix_summary(sum(o.applied for o in outcomes), len(outcomes), args.lang or "en"),
             file=sys.stderr if fmt.machine else sys.stdout,
         )
-    return exit_code(after, exit_zero=args.exit_zero, strict=args.strict)
+    return 2 if failed else exit_code(after, exit_zero=args.exit_zero, strict=args.strict)
