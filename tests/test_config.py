@@ -180,3 +180,30 @@ def test_configured_include_filters_files_named_explicitly(tmp_path: Path, en_te
     res = check_paths([str(tmp_path / "docs" / "guide.md"), str(tmp_path / "canvases" / "a.md")], Options(today=TODAY))
     assert [f.path for f in res.files] == [str(tmp_path / "canvases" / "a.md")]
     assert res.exit_code == 0
+
+
+def test_configured_paths_are_relative_to_the_configuration(tmp_path: Path, en_text: str) -> None:
+    _repo(tmp_path, en_text, 'paths = ["canvases"]\ntoday = 2026-11-27\n')  # a TOML date works too
+    proc = subprocess.run(
+        [sys.executable, "-m", "vplint", "check", "--no-cache"],
+        cwd=tmp_path / "canvases",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "1 file checked" in proc.stdout
+
+
+def test_a_configuration_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "vplint.toml"
+    path.write_bytes("# 团队配置\nignore = []\n".encode("gbk"))
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config_file(path)
+
+
+def test_one_file_named_two_ways_is_checked_once(tmp_path: Path, en_text: str) -> None:
+    _repo(tmp_path, en_text)
+    res = check_paths([str(tmp_path / "canvases"), str(tmp_path / "canvases" / "." / "a.md")], Options(today=TODAY))
+    assert len(res.files) == 1
+    assert res.diagnostics == []

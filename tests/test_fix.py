@@ -142,3 +142,19 @@ def test_permissions_are_kept(tmp_path: Path, en_text: str) -> None:
 )
 def test_fixed_text(edits: list[Edit], expected: str) -> None:
     assert fixed_text("abc def", edits)[0] == expected
+
+
+def test_fix_never_translates_a_canvas(tmp_path: Path, zh_text: str) -> None:
+    path = tmp_path / "c.md"
+    path.write_text(zh_text.replace("language: zh\n", ""), encoding="utf-8")  # no language key
+    proc = vplint("check", "--diff", "--lang", "en", "c.md", cwd=tmp_path)
+    assert "## 业务问题" not in proc.stdout  # headings are not rewritten into English
+    assert "+- Type:" not in proc.stdout
+
+
+def test_fix_respects_the_selection(tmp_path: Path, en_text: str) -> None:
+    path = tmp_path / "c.md"
+    path.write_text(_apply(en_text, MESSY_EN), encoding="utf-8")
+    proc = vplint("check", "--diff", "--select", "Y003", "c.md", cwd=tmp_path)
+    changed = [line for line in proc.stdout.splitlines() if line.startswith("+- ")]
+    assert changed == ["+- Solves: P1, P3"]

@@ -134,3 +134,10 @@ def test_unknown_sections_and_fields_are_ignored(en_text: str) -> None:
     extra = en_text.replace("## Needs", "## Meeting notes\n\n### Q1 Who attends\n- Owner: me\n\n## Needs")
     extra = extra.replace("- Root cause:", "- Colour: blue\n- Root cause:")
     assert parse(extra) == parse(en_text)
+
+
+def test_numbered_headings_and_full_width_ids() -> None:
+    model = parse(HEAD + "## 1. Problems\n### Ｐ１：标题\n- Type: risk\n## 二、购买需求\n### N1 x\n- Solves: P1\n")
+    assert model["problems"][0]["id"] == "P1"
+    assert model["problems"][0]["title"] == "标题"
+    assert model["needs"][0]["solves"] == ["P1"]

@@ -58,3 +58,27 @@ def test_unused_and_unknown_suppressions(en_text: str) -> None:
 def test_comments_in_code_blocks_are_not_directives(no_actions: str) -> None:
     text = no_actions + "\n```\n<!-- vplint-disable-file A001 -->\n```\n"
     assert _found(text) == [("A001", 63, 4)]
+
+
+def test_a_partial_enable_reenables_only_its_codes(en_text: str) -> None:
+    text = en_text.replace(
+        "- Diagnosis: lessons-learned - a peer, Globex, was fined in 2025 for late e-invoice filing\n", ""
+    )
+    text = text.replace("- Diagnosis: before-after - invoices", "- Notes: invoices").replace(
+        "since the 2024 reorganisation", ""
+    )
+    assert [c for c, _, _ in _found(text)] == ["C001", "P003", "C001"]
+    text = text.replace("## Problems", "## Problems\n<!-- vplint-disable C001 P003 -->")
+    text = text.replace("### P2", "<!-- vplint-enable C001 -->\n### P2")
+    assert [c for c, _, _ in _found(text)] == ["C001"]  # P2's C001 again; P1's findings stay suppressed
+
+
+def test_a_prefix_that_suppresses_something_is_not_stale(en_text: str) -> None:
+    text = en_text.replace("since the 2024 reorganisation", "")
+    text = text.replace(
+        "- Diagnosis: before-after - invoices started slipping after regional billing teams were merged in Q3 2024\n",
+        "- Notes: x\n",
+    )
+    assert sorted(c for c, _, _ in _found(text)) == ["C001", "P003"]
+    suppressed = text.replace("### P1", "<!-- vplint-disable-next-line P, C001 -->\n### P1")
+    assert _found(suppressed) == []

@@ -80,6 +80,7 @@ def from_payload(path: str, payload: dict[str, Any], config: Config) -> Any:
             d["column"],
             d["applies_from"],
             d["applies_to"],
+            tuple((start, tuple(codes)) for start, codes in d.get("reenabled", ())),
         )
         for d in payload["directives"]
     ]
@@ -156,6 +157,13 @@ def check_files_lean(files: Sequence[str], options: Any, loader: ConfigLoader) -
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
     from .engine import PARALLEL_MIN_FILES
 
+    before: dict[str, list[int] | None] = {}
+    if options.cache:
+        for path in todo:
+            try:
+                before[path] = ResultCache.stat_key(os.stat(path))
+            except OSError:
+                before[path] = None
     work = [(path, configs[path], options) for path in todo]
     if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
         import multiprocessing
@@ -169,7 +177,7 @@ def check_files_lean(files: Sequence[str], options: Any, loader: ConfigLoader) -
     for path, payload in zip(todo, computed, strict=True):
         payloads[path] = payload
         if options.cache and payload["error"] is None:
-            caches[key_of(configs[path])].store(path, payload)
+            caches[key_of(configs[path])].store(path, payload, before.get(path))
     for cache in caches.values():
         cache.save()
     return [from_payload(path, payloads[path], configs[path]) for path in files]

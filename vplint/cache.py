@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -37,13 +38,15 @@ def code_fingerprint() -> str:
     """Changes when vplint's code, schemas or shipped data change (cheap: file sizes and times)."""
     package = Path(__file__).resolve().parent
     h = hashlib.sha256(f"{__version__}:{CACHE_VERSION}".encode())
-    for folder in (package, package / "rules", package.parent / "schema", package / "schema"):
-        if not folder.is_dir():
+    for top in (package, package.parent / "schema", package.parent / "templates"):
+        if not top.is_dir():
             continue
-        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            if entry.name.endswith((".py", ".json")):
-                st = entry.stat()
-                h.update(f"{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+        for root, dirs, names in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(names):
+                if name.endswith((".py", ".json", ".toml", ".j2", ".css", ".yaml")):
+                    st = os.stat(os.path.join(root, name))
+                    h.update(f"{root}/{name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()[:16]
 
 
@@ -110,14 +113,23 @@ class ResultCache:
         payload = entry["payload"]
         return payload
 
-    def store(self, path: str, payload: dict[str, Any]) -> None:
+    def store(self, path: str, payload: dict[str, Any], before: list[int] | None) -> None:
+        """Remember ``payload`` for ``path``; ``before`` is the file's stat key taken before it was checked.
+
+        A file that changed while it was checked is not stored (its findings may be of the
+        old content).  A file modified within the last two seconds is stored without its
+        stat key, so the next run compares its bytes ("racily clean", as git says).
+        """
         try:
             st = os.stat(path)
+            if before is None or self.stat_key(st) != before:
+                return
             with open(path, "rb") as fh:
                 digest = hashlib.sha256(fh.read()).hexdigest()
         except OSError:
             return
-        self.entries[path] = {"stat": self.stat_key(st), "sha": digest, "payload": payload}
+        recent = time.time_ns() - st.st_mtime_ns < 2_000_000_000
+        self.entries[path] = {"stat": None if recent else self.stat_key(st), "sha": digest, "payload": payload}
         self.dirty = True
 
     def save(self) -> None:

@@ -226,6 +226,8 @@ def _read_toml(path: Path) -> dict[str, Any] | None:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 (TOML files must be saved as UTF-8)") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":
@@ -248,6 +250,8 @@ def load_config_file(path: Path) -> Config | None:
     today = table.get("today")
     if isinstance(today, str):
         today = dt.date.fromisoformat(today)
+    elif not isinstance(today, dt.date) or isinstance(today, dt.datetime):
+        today = None
     return Config(
         path=path,
         root=path.parent,
@@ -287,7 +291,12 @@ def _validate(table: Mapping[str, Any], where: str) -> None:
             close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise ConfigError(f"{where}: unknown key '{key}'{hint}")
-    errors = sorted(validator.iter_errors(dict(table)), key=lambda e: list(map(str, e.absolute_path)))
+    # a TOML date (today = 2026-11-27, unquoted) is as good as the string form
+    plain = {
+        k: (v.isoformat() if k == "today" and isinstance(v, dt.date) and not isinstance(v, dt.datetime) else v)
+        for k, v in table.items()
+    }
+    errors = sorted(validator.iter_errors(plain), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         err = errors[0]
         key = ".".join(str(p) for p in err.absolute_path) or "(top level)"

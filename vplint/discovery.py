@@ -42,8 +42,9 @@ def discover(paths: Sequence[str], loader: ConfigLoader | None = None) -> tuple[
     seen: set[str] = set()
 
     def add(path: str) -> None:
-        if path not in seen:
-            seen.add(path)
+        key = os.path.abspath(path)  # one file named two ways (canvases/a.md and ./canvases/a.md) is one file
+        if key not in seen:
+            seen.add(key)
             files.append(path)
 
     for raw in paths:

@@ -221,9 +221,13 @@ def _has_front_matter(res: FileResult) -> bool:
 def _enabled(config: Config, options: Options) -> set[str]:
     enabled = config.enabled_codes(options.select, options.ignore)
     enabled |= expand_codes(options.extend_select)
-    if options.fix:
+    if options.fix:  # the style rules --fix applies, unless a selection or the configuration leaves them out
+        selected = options.select or config.select
+        candidates = {c for c, r in RULES.items() if r.fixable and not r.default_enabled}
+        if selected:
+            candidates &= expand_codes(selected)
         ignored = expand_codes(config.ignore) | expand_codes(options.ignore)
-        enabled |= {c for c, r in RULES.items() if r.fixable and not r.default_enabled and c not in ignored}
+        enabled |= {c for c in candidates - ignored if config.severity.get(c) != "off"}
     return enabled
 
 
@@ -235,18 +239,22 @@ def _default_severity(code: str, fallback: Severity) -> Severity:
     return builtin.severity if builtin is not None else fallback
 
 
-_ENABLED_MEMO: dict[tuple[int, Options], set[str]] = {}
+_ENABLED_MEMO: dict[tuple[int, Options], tuple[Config, set[str]]] = {}
 
 
 def _enabled_memo(config: Config, options: Options) -> set[str]:
-    """:func:`_enabled`, computed once per configuration and options of a run."""
+    """:func:`_enabled`, computed once per configuration and options of a run.
+
+    Keyed by identity; the entry holds the configuration itself, so its id cannot be
+    reused by another object while the entry exists.
+    """
     key = (id(config), options)
     found = _ENABLED_MEMO.get(key)
-    if found is None:
+    if found is None or found[0] is not config:
         if len(_ENABLED_MEMO) > 256:
             _ENABLED_MEMO.clear()
-        found = _ENABLED_MEMO[key] = _enabled(config, options)
-    return found
+        found = _ENABLED_MEMO[key] = (config, _enabled(config, options))
+    return found[1]
 
 
 def _finish(res: FileResult, options: Options) -> None:
@@ -281,10 +289,11 @@ def _unused(res: FileResult, directives: Iterable[object], enabled: set[str]) ->
             if not d.used:
                 out.append(Diagnostic(res.path, d.line, d.column, "U001", "U001.unused_all", severity, {}))
             continue
-        live = sorted((d.codes & enabled) - d.hits)  # codes it names that are checked but suppressed nothing
-        if live:
+        # a written selector (a code, a prefix, a name, ALL) is stale when it covers checked codes and none was hit
+        stale = [w for w in d.written if (codes := expand_codes([w]) & enabled) and not codes & d.hits]
+        if stale:
             out.append(
-                Diagnostic(res.path, d.line, d.column, "U001", "U001.unused", severity, {"codes": ", ".join(live)})
+                Diagnostic(res.path, d.line, d.column, "U001", "U001.unused", severity, {"codes": ", ".join(stale)})
             )
     return out
 

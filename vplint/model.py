@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -133,6 +134,7 @@ class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._colon = Token("colon", 0, 0, "")
+        self._single_line = True
         self.canvas = Canvas(doc.path, {"model_version": MODEL_VERSION}, body_line=doc.body_line)
         self.canvas.positions[()] = Position(1, 1)
 
@@ -229,8 +231,9 @@ class _Builder:
         term = voc.SECTIONS.lookup(heading.text)
         if term is not None:
             self.token("heading", heading.line, heading.column, heading.text, voc.SECTIONS, term)
-        if term is None:
-            for part in re.split(r"[()（）/|｜:：]+", heading.text):
+        if term is None:  # "1. Problems", "一、业务问题", "Problems (业务问题)"
+            text = _NUMBERING.sub("", heading.text)
+            for part in [text, *re.split(r"[()（）/|｜:：]+", text)]:
                 if part.strip():
                     term = voc.SECTIONS.lookup(part)
                     if term is not None:
@@ -260,7 +263,7 @@ class _Builder:
     def new_item(self, section: str, heading: Heading) -> tuple[dict[str, Any], JsonPath]:
         items = self.canvas.data[section]
         path: JsonPath = (section, len(items))
-        m = _ITEM_ID.match(heading.text)
+        m = _ITEM_ID.match(unicodedata.normalize("NFKC", heading.text))  # "Ｐ１" typed in full-width mode is P1
         item: dict[str, Any] = {}
         if m:
             item["id"] = m.group(1)
@@ -288,6 +291,7 @@ class _Builder:
         if not value and block.children:
             value = ", ".join(block.children)
         self._colon = Token("colon", block.line, block.column + m.start(2), m.group(2))
+        self._single_line = not block.children and not block.continuations
         return m.group(1), value.strip(), block.column + m.start(3)
 
     def token(
@@ -428,7 +432,8 @@ class _Builder:
         self.canvas.positions.setdefault((*path, "diagnoses"), kpos)
 
     def f_solves(self, item: dict[str, Any], path: JsonPath, value: str, kpos: Position, vpos: Position) -> None:
-        self.token("refs", vpos.line, vpos.column, value)
+        if self._single_line:  # a list written as a sub-list or over several lines cannot be rewritten in place
+            self.token("refs", vpos.line, vpos.column, value)
         self.canvas.key_positions.setdefault((*path, "solves"), kpos)
         self.canvas.positions.setdefault((*path, "solves"), vpos)
         for text, offset in _split_list(value):
@@ -532,6 +537,7 @@ _PLACEHOLDER_ONLY = re.compile(
     re.IGNORECASE,
 )
 """A value that is nothing but a placeholder: the field counts as not filled in."""
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})\s*[.、．)）:：]\s*")
 _CLASS_END = re.compile(r"\s*(?:$|[-–—/／:：,，;；]|——)")
 _SEP_TOKEN = re.compile(r"\s+[-–—]+\s+|\s*——\s*|\s*—\s*|\s*[:：]\s*")
 _DETAIL_SEP = re.compile(r"\s+[-–—]\s+|\s*——\s*|\s*—\s*|\s*[:：]\s*")

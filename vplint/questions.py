@@ -152,6 +152,8 @@ def _read(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise QuestionBankError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise QuestionBankError(f"{path}: not UTF-8 (TOML files must be saved as UTF-8)") from None
     except OSError as exc:
         raise QuestionBankError(f"{path}: cannot read: {exc.strerror or exc}") from None
 

@@ -83,12 +83,14 @@ class Replay:
         for path in files:
             try:
                 st = os.stat(path)
-                h.update(os.fsencode(path) + f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0".encode())
+                stamp = f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_mode}\0"
+                h.update(os.fsencode(path) + stamp.encode())
             except OSError:
                 h.update(os.fsencode(path) + b"\0gone\0")
         return cls(folder, key, h.hexdigest())
 
     def lookup(self) -> tuple[str, str, int] | None:
+        """The stored output of this run, if nothing changed since it was stored."""
         try:
             with open(self.file, encoding="utf-8") as fh:
                 data: Any = json.load(fh)

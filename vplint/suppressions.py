@@ -40,12 +40,19 @@ class Directive:
     column: int
     applies_from: int = 0
     applies_to: int = 0
+    reenabled: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    """``vplint-enable CODE`` inside this region: (line, codes) that are reported again from that line on."""
     hits: set[str] = field(default_factory=set)
     used: bool = False
 
-    def covers(self, code: str) -> bool:
-        """Every code when the directive names none; else the codes it names that vplint knows."""
-        return code in self.codes if self.written else True
+    def covers(self, code: str, line: int | None = None) -> bool:
+        """Every code when the directive names none; else the codes it names that vplint knows.
+
+        With ``line``, also whether the code was re-enabled before that line.
+        """
+        if self.written and code not in self.codes:
+            return False
+        return line is None or not any(line >= start and code in codes for start, codes in self.reenabled)
 
 
 def _codes(raw: str) -> tuple[str, ...]:
@@ -98,11 +105,13 @@ def parse_directives(text: str, body_line: int) -> list[Directive]:
             elif kind == "disable":
                 d.applies_from, d.applies_to = n, len(lines) + 1
                 open_regions.append(d)
-            else:  # enable: close the regions that disable any code it names (all, when it names none)
+            else:  # enable: ends the regions it names; a partial enable re-enables only its codes
                 for region in list(open_regions):
-                    if not d.written or (region.codes & d.codes):
+                    if not d.written or (region.written and region.codes <= d.codes):
                         region.applies_to = n
                         open_regions.remove(region)
+                    elif not region.written or region.codes & d.codes:
+                        region.reenabled = (*region.reenabled, (n, tuple(sorted(d.codes))))
                 continue
             out.append(d)
     return out
@@ -114,7 +123,7 @@ def apply_suppressions(diagnostics: Iterable[Diagnostic], directives: list[Direc
     for d in diagnostics:
         suppressed = False
         for directive in directives:
-            if directive.applies_from <= d.line <= directive.applies_to and directive.covers(d.code):
+            if directive.applies_from <= d.line <= directive.applies_to and directive.covers(d.code, d.line):
                 directive.used = True
                 directive.hits.add(d.code)
                 suppressed = True

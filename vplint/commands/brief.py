@@ -284,7 +284,9 @@ def _run(args: argparse.Namespace, ui: str) -> int:
     renderer = Renderer(team=team, template=args.template)
     formats = _formats(args, renderer, ui)
 
-    result = check_paths(args.paths or list(here.paths) or ["canvases"], options, loader)
+    from .check import configured_paths
+
+    result = check_paths(args.paths or configured_paths(loader) or ["canvases"], options, loader)
     for path in result.missing:
         print(f"vplint: {render('cli.no_path', {'path': concise.printable(path)}, ui)}", file=sys.stderr)
     jobs, reserved, code = _select(result, args, formats, ui)

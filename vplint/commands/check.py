@@ -131,6 +131,12 @@ def _cannot_fix(path: str, exc: OSError, lang: str) -> bool:
     return True
 
 
+def configured_paths(loader: ConfigLoader) -> list[str]:
+    """The configuration's ``paths`` (from the working folder's configuration), relative to its file's folder."""
+    config = loader.for_path(Path.cwd() / "x")
+    return [os.path.relpath(config.root / p) if not Path(p).is_absolute() else p for p in config.paths]
+
+
 def run(args: argparse.Namespace) -> int:
     from ..config import ConfigError, ConfigLoader, check_selectors
     from ..discovery import discover
@@ -159,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
             cache=not args.no_cache and not os.environ.get("VPLINT_NO_CACHE"),
         )
         loader = ConfigLoader(options.config, options.isolated)
-        paths = args.paths or list(loader.for_path(Path.cwd() / "x").paths) or ["canvases"]
+        paths = args.paths or configured_paths(loader) or ["canvases"]
         discovered = discover(paths, loader)
         replay = None
         if options.cache and not (args.fix or args.diff):
@@ -206,7 +212,8 @@ def run(args: argparse.Namespace) -> int:
         for o in outcomes:
             sys.stdout.write(unified_diff(o))
         fixed = sum(o.applied for o in outcomes)
-        print(concise.fix_summary(fixed, len(outcomes), args.lang or "en", would=True), file=sys.stderr)
+        lang = concise.summary_language(result, args.lang)
+        print(concise.fix_summary(fixed, len(outcomes), lang, would=True), file=sys.stderr)
         if result.exit_code == 2 or failed:
             return 2
         return 1 if outcomes and not args.exit_zero else 0
@@ -223,7 +230,9 @@ def run(args: argparse.Namespace) -> int:
     fmt.write(after, sys.stdout, sys.stderr, lang=args.lang)
     if outcomes:  # on stderr when stdout carries a machine-readable report
         print(
-            concise.fix_summary(sum(o.applied for o in outcomes), len(outcomes), args.lang or "en"),
+            concise.fix_summary(
+                sum(o.applied for o in outcomes), len(outcomes), args.lang or concise.summary_language(after)
+            ),
             file=sys.stderr if fmt.machine else sys.stdout,
         )
     return 2 if failed else exit_code(after, exit_zero=args.exit_zero, strict=args.strict)

@@ -37,7 +37,7 @@ def format_line(d: Diagnostic) -> str:
 
 def fix_summary(fixes: int, files: int, lang: str, would: bool = False) -> str:
     key = "summary.would_fix" if would else "summary.fixed"
-    return render(key, {"fixes": fixes, "files": count("files", files, lang)}, lang)
+    return render(key, {"fixes": count("findings", fixes, lang), "files": count("files", files, lang)}, lang)
 
 
 def write_io_error(res: FileResult, err: TextIO, lang: str | None) -> None:

@@ -9,9 +9,19 @@ __all__ = ["canonical_spelling", "writing_language"]
 
 
 def writing_language(canvas: Canvas, fallback: str) -> str:
-    """The language the canvas is written in (its ``language``), which decides its canonical spellings."""
+    """The language the canvas is written in, which decides its canonical spellings.
+
+    Its ``language`` key, else what its text is written in — never the language messages are
+    shown in (``--lang``), so a fix never translates a canvas.
+    """
     lang = canvas.data.get("language")
-    return lang if lang in ("en", "zh") else fallback
+    if lang in ("en", "zh"):
+        return str(lang)
+    if canvas.text:
+        from ..engine import detect_language
+
+        return detect_language(canvas.text)
+    return fallback
 
 
 def canonical_spelling(token: Token, lang: str) -> str | None:
