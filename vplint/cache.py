@@ -80,8 +80,9 @@ class ResultCache:
         try:
             with open(self.file, encoding="utf-8") as fh:
                 data = json.load(fh)
-            if isinstance(data, dict) and data.get("version") == CACHE_VERSION:
-                self.entries = data.get("files", {})
+            files = data.get("files") if isinstance(data, dict) and data.get("version") == CACHE_VERSION else None
+            if isinstance(files, dict):  # anything else (an old or foreign shape) is ignored, like unreadable JSON
+                self.entries = {k: v for k, v in files.items() if isinstance(v, dict) and "payload" in v}
         except (OSError, ValueError):
             self.entries = {}
 

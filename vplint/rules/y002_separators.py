@@ -56,9 +56,15 @@ _CANONICAL = {("colon", "en"): ": ", ("colon", "zh"): "：", ("separator", "en")
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     lang = writing_language(canvas, ctx.lang)
+    lines = canvas.text.split("\n")
     for token in canvas.tokens:
         canonical = _CANONICAL.get((token.role, lang))
-        if canonical is None or token.text == canonical:
+        if canonical is None:
+            continue
+        rest = lines[token.line - 1][token.column - 1 + len(token.text) :] if token.line <= len(lines) else ""
+        if token.role == "colon" and not rest.strip():
+            canonical = canonical.rstrip()  # "- Inform:" with nothing after it: no trailing space
+        if token.text == canonical:
             continue
         edit = Edit(token.line, token.column, token.column + len(token.text), canonical, token.text)
         yield Diagnostic(
