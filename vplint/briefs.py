@@ -350,7 +350,8 @@ def account_name(account: str, ids: Iterable[str]) -> str:
 
 def _target(out_dir: Path, name: str) -> Path:
     """``out_dir/name``, refusing anything that would land outside ``out_dir``."""
-    if not name or name != safe_name(name) or name.startswith("."):
+    stem, dot, ext = name.rpartition(".")
+    if not name or not dot or stem != safe_name(stem) or ext not in ("md", "html") or name.startswith("."):
         raise BriefError(f"refusing to write a brief named {name!r}")
     real = out_dir.resolve()
     target = real / name

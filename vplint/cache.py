@@ -28,6 +28,7 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import Diagnostic, Edit, Severity
+from .files import open_regular
 
 __all__ = ["ResultCache", "code_fingerprint", "decode_diagnostic", "encode_diagnostic"]
 
@@ -103,7 +104,7 @@ class ResultCache:
             payload: dict[str, Any] = entry["payload"]
             return payload
         try:
-            with open(path, "rb") as fh:
+            with open(path, "rb", opener=open_regular) as fh:  # a pipe where a file was must not block
                 digest = hashlib.sha256(fh.read()).hexdigest()
         except OSError:
             return None
@@ -125,7 +126,7 @@ class ResultCache:
             st = os.stat(path)
             if before is None or self.stat_key(st) != before:
                 return
-            with open(path, "rb") as fh:
+            with open(path, "rb", opener=open_regular) as fh:
                 digest = hashlib.sha256(fh.read()).hexdigest()
         except OSError:
             return
@@ -134,7 +135,7 @@ class ResultCache:
         self.dirty = True
 
     def save(self) -> None:
-        if not self.dirty:
+        if not self.dirty or not usable_folder(self.folder):
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -147,6 +148,13 @@ class ResultCache:
         except (OSError, ValueError):  # a cache that cannot be written is only a slower next run
             with contextlib.suppress(OSError, UnboundLocalError):
                 os.unlink(tmp)
+
+
+def usable_folder(folder: Path) -> bool:
+    """The cache folder may be written: it is not a link, and neither are its marker files."""
+    if folder.is_symlink() or any((folder / n).is_symlink() for n in (".gitignore", "CACHEDIR.TAG")):
+        return False
+    return not folder.exists() or folder.is_dir()
 
 
 def _mark_folder(folder: Path) -> None:

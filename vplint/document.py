@@ -14,11 +14,8 @@ as diagnostics with codes ``F0xx``; nothing here raises on bad input.
 from __future__ import annotations
 
 import bisect
-import errno
 import functools
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -27,6 +24,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
 from .diagnostics import Diagnostic, Severity
+from .files import open_regular
 
 try:  # the C composer is ~10x faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _Loader
@@ -159,17 +157,9 @@ def read_document(path: str, display: str | None = None) -> Document:
 
     Only regular files are read: a named pipe or a device would block or never end.
     """
-    with open(path, "rb", opener=_open_regular) as fh:
+    with open(path, "rb", opener=open_regular) as fh:
         data = fh.read(MAX_BYTES + 1)
     return parse_document(data, display or path)
-
-
-def _open_regular(path: str, flags: int) -> int:
-    fd = os.open(path, flags | os.O_NONBLOCK)
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise IsADirectoryError(errno.EINVAL, "not a regular file", path)
-    return fd
 
 
 def parse_document(data: bytes | str, path: str = "<string>") -> Document:
@@ -554,8 +544,12 @@ def _list_items(tok: dict[str, Any], lines: list[str], ln0: int, end_ln0: int, f
         while col - 1 < len(expanded) and expanded[col - 1] == " ":
             col += 1
         col = _character_column(lines[i], col)
+        item_line = first_line + i
         continuations = tuple((off, first_line + ln, c) for off, ln, c in continuations)
-        items.append(Item(text_parts[0] if text_parts else "", first_line + i, col, tuple(nested), continuations))
+        if continuations and continuations[0][0] == 0:  # "-" alone, its text on the next line: the item starts there
+            _, item_line, col = continuations[0]
+            continuations = continuations[1:]
+        items.append(Item(text_parts[0] if text_parts else "", item_line, col, tuple(nested), continuations))
     return items
 
 
@@ -585,7 +579,7 @@ def _join_with_positions(text: str, lines: list[str], first: int) -> tuple[str, 
             continue
         if out and not (_is_cjk(out[-1]) and _is_cjk(p[0])):
             out += " "
-        if k:
+        if k or p not in lines[src]:  # a later line; or the text starts below a bare "-" marker line
             src += 1
             while src < len(lines) and p not in lines[src]:
                 src += 1

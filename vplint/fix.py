@@ -76,7 +76,9 @@ def fix_file(path: str, diagnostics: Iterable[Diagnostic]) -> FixOutcome | None:
     edits = [e for d in diags for e in d.fix]
     if not edits or os.path.islink(path):  # never replace a link by a file
         return None
-    with open(path, "rb") as fh:
+    from .files import open_regular
+
+    with open(path, "rb", opener=open_regular) as fh:  # a pipe put in its place must not block
         data = fh.read()
     bom = data.startswith(b"\xef\xbb\xbf")
     try:

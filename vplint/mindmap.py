@@ -11,6 +11,7 @@ Neither function imports Jinja; the brief renderer marks their output safe.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -242,7 +243,12 @@ def _n(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold at all (not even escaped): they are dropped from labels."""
+
+
 def _esc(text: str) -> str:
+    text = _NOT_XML.sub("", text)
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")

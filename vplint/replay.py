@@ -103,10 +103,13 @@ class Replay:
         return str(data["stdout"]), str(data["stderr"]), int(data["code"])
 
     def store(self, stdout: str, stderr: str, code: int) -> None:
+        from .cache import _mark_folder, usable_folder
+
+        if not usable_folder(self.folder):
+            return
         tmp = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            from .cache import _mark_folder
 
             _mark_folder(self.folder)
             fd, tmp = tempfile.mkstemp(prefix=".run-", suffix=".tmp", dir=self.folder)

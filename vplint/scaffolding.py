@@ -72,6 +72,9 @@ def init_repo(root: Path, *, lang: str = "en", force: bool = False) -> Iterator[
     """
     for item in plan(lang):
         target = root / item.relpath
+        linked = [p for p in target.relative_to(root).parents if p != Path(".") and (root / p).is_symlink()]
+        if linked:  # a folder of the scaffold is a link: what it points to is not ours to write
+            raise OSError(f"{root / linked[-1]}: is a link to a folder; vplint init does not write through links")
         if target.exists() or target.is_symlink():
             if not force:
                 yield item.relpath, "kept"
