@@ -1,0 +1,558 @@
+"""Time ``vplint check`` on 1, 1,000 and 10,000 generated canvases and print a markdown table.
+
+    python benchmarks/run.py                 # generate missing corpora, time, print the table
+    python benchmarks/run.py --quick         # 1 and 1,000 files, 3 runs: a smoke test
+    python benchmarks/run.py --sizes 1,1000 --runs 9 --json results.json
+
+Each tool runs as a subprocess, as a user or CI would run it, so the figures include
+interpreter start-up and imports.  For every corpus the tool runs once untimed (to warm
+the file cache and check that it works), then ``--runs`` times (``--large-runs`` for
+corpora of 5,000 files or more); the table gives the median wall-clock time, the range,
+the median CPU time (user + system) and the peak resident memory of the child, all read
+from ``os.wait4``.  Exit codes 0 and 1 (findings) both count as a run; anything else
+stops the benchmark.
+
+Peers (other linters timed on the same corpora) are entries in ``TOOLS``: see
+``benchmarks/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import datetime as dt
+import functools
+import json
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import generate
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CORPUS_DIR = HERE / "corpus"
+DEFAULT_SIZES = (1, 1_000, 10_000)
+LARGE = 5_000
+"""Corpora of this many files or more are timed ``--large-runs`` times."""
+PYCACHE_PREFIX: Path | None = None
+"""Where children keep their bytecode cache (``--no-pyc``: None, and they compile every module on every start)."""
+
+# --- tools ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A generated corpus, as the tools see it."""
+
+    path: Path
+    files: int
+    bytes: int
+    as_of: str
+    """The day the corpus was written as of (its dates follow it)."""
+
+
+@dataclass(frozen=True)
+class Mode:
+    """One way of running a tool's check, timed separately (with and without a cache, say)."""
+
+    name: str
+    args: tuple[str, ...] = ()
+    """Arguments added after ``check_args``' own."""
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A program to time: how to call it on a corpus, and which exit codes mean it ran."""
+
+    name: str
+    command: tuple[str, ...]
+    """The program and any fixed arguments (``vplint`` or ``python -m vplint``)."""
+    check_args: Callable[[Corpus], list[str]]
+    """Arguments that check a whole corpus (a peer may first convert the corpus into what it reads)."""
+    check_env: Callable[[Corpus], dict[str, str]] = lambda corpus: {}
+    """Environment variables for checking a corpus."""
+    modes: tuple[Mode, ...] = (Mode("default"),)
+    """The ways to time it; every mode runs on every corpus."""
+    version_args: tuple[str, ...] = ("--version",)
+    ok_codes: frozenset[int] = frozenset({0, 1})
+    """Exit codes of a check that mean it ran (0 clean, 1 findings); ``--version`` must exit 0."""
+    env: dict[str, str] = field(default_factory=dict)
+    """Extra environment variables for the child."""
+    python: str | None = None
+    """The interpreter it runs on, when it is a Python program (reported with the machine)."""
+
+    def argv(self, args: Sequence[str]) -> list[str]:
+        return [*self.command, *args]
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
+def vplint_tool(options: argparse.Namespace) -> Tool:
+    """vplint: ``--vplint``, else the ``vplint`` script beside this Python or on PATH, else ``python -m vplint``."""
+    env: dict[str, str] = {}
+    if options.vplint:
+        command = tuple(shlex.split(options.vplint))
+    else:
+        beside = Path(sys.executable).with_name("vplint")
+        found = str(beside) if beside.is_file() else shutil.which("vplint")
+        if found:
+            command = (found,)
+        else:  # a source checkout without `pip install -e .`: run the package from the repository
+            command = (sys.executable, "-m", "vplint")
+            env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+    cache_root = Path(tempfile.mkdtemp(prefix="vplint-bench-cache-"))  # never the repository's .vplint_cache/
+    atexit.register(shutil.rmtree, cache_root, ignore_errors=True)
+    return Tool(
+        name="vplint",
+        command=command,
+        check_args=lambda corpus: ["check", _relative(corpus.path)],
+        check_env=lambda corpus: {
+            # time-dependent rules (stale canvas, evidence age) see the corpus from the day it was written
+            "VPLINT_TODAY": corpus.as_of,
+            # one result cache per corpus, filled by the untimed warm-up run
+            "VPLINT_CACHE_DIR": str(cache_root / corpus.path.name),
+        },
+        modes=(
+            Mode("no cache", ("--no-cache",)),  # a first run: every file parsed and checked (all cores)
+            Mode("no cache -j1", ("--no-cache", "--jobs", "1")),  # the same on one core
+            Mode("cache", ()),  # a second run over unchanged files: results come from the cache
+        ),
+        env=env,
+        python=_python_of(command),
+    )
+
+
+def _peer(name: str) -> Callable[[argparse.Namespace], Tool]:
+    def factory(options: argparse.Namespace) -> Tool:
+        import peers  # benchmarks/peers.py: installs the peer on first use
+
+        tool: Tool = getattr(peers, name)(options, Tool, _relative)
+        return tool
+
+    return factory
+
+
+# name -> factory; each factory returns a Tool (peers are installed into benchmarks/.peers/ when first used)
+TOOLS: dict[str, Callable[[argparse.Namespace], Tool]] = {
+    "vplint": vplint_tool,
+    "markdownlint-cli2": _peer("markdownlint_tool"),
+    "check-jsonschema": _peer("check_jsonschema_tool"),
+}
+
+
+def _python_of(command: Sequence[str]) -> str | None:
+    """The interpreter behind a command: ``python -m x`` or a console script's ``#!`` line."""
+    if len(command) >= 2 and command[1] == "-m":
+        return command[0]
+    try:
+        with open(command[0], "rb") as fh:
+            first = fh.readline(512)
+    except OSError:
+        return None
+    if first.startswith(b"#!") and b"python" in first:
+        return first[2:].decode(errors="replace").strip().split()[0]
+    return None
+
+
+# --- measuring ---------------------------------------------------------------------------------------
+
+
+class ToolFailed(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Sample:
+    wall: float
+    """Seconds, wall clock."""
+    cpu: float
+    """Seconds of user + system CPU time of the child."""
+    max_rss_kib: int
+    exit_code: int
+    others: float | None
+    """Share (0..1) of the machine's CPU time that other processes used during the run, or None if unknown."""
+
+
+def _cpu_busy() -> float | None:
+    """Seconds of CPU time all processes have used since boot (Linux), or None."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+@functools.cache
+def gnu_time() -> str | None:
+    """``/usr/bin/time`` when it is GNU time (it reads the peak RSS of its own, small, child)."""
+    path = "/usr/bin/time"
+    try:
+        done = subprocess.run([path, "-f", "%M", "true"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return path if done.returncode == 0 and done.stderr.strip().isdigit() else None
+
+
+def run_once(
+    tool: Tool, args: Sequence[str], extra_env: dict[str, str] | None = None, ok_codes: frozenset[int] | None = None
+) -> tuple[Sample, str]:
+    """Run the tool once; the sample and the last line it printed on stdout.
+
+    Wall and CPU time come from ``os.wait4`` on the child.  Its ``ru_maxrss`` is no good
+    for memory: Linux carries the peak RSS of the process that forks over ``exec``, so a
+    child never reports less than this runner uses.  GNU time forks from a tiny process,
+    so where it is installed the child runs under it and its ``%M`` is the peak RSS.
+    """
+    argv = tool.argv(args)
+    env = {**os.environ, **tool.env, **(extra_env or {})}
+    if PYCACHE_PREFIX is not None:  # as in a user's install, where .pyc files exist (kept out of the repository)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE_PREFIX)
+    else:
+        env.pop("PYTHONPYCACHEPREFIX", None)
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile() as rss:
+        timer = gnu_time()
+        spawned = [timer, "-f", "%M", "-o", rss.name, *argv] if timer else argv
+        busy_before = _cpu_busy()
+        start = time.perf_counter()
+        proc = subprocess.Popen(spawned, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=REPO, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)  # the rusage of this child alone
+        wall = time.perf_counter() - start
+        busy_after = _cpu_busy()
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        lines = out.read().decode("utf-8", "replace").rstrip("\n").splitlines()
+        if code not in (tool.ok_codes if ok_codes is None else ok_codes):
+            err.seek(0)
+            tail = err.read().decode("utf-8", "replace")[-2000:]
+            raise ToolFailed(f"{shlex.join(argv)} exited with {code}\n{tail}")
+        measured = rss.read().decode().strip().splitlines()
+    if timer and measured and measured[-1].isdigit():
+        max_rss = int(measured[-1])
+    else:  # bytes on macOS, KiB on Linux; an upper bound (see above)
+        max_rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime
+    others = None
+    if busy_before is not None and busy_after is not None and wall > 0:
+        capacity = wall * len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else wall
+        others = min(1.0, max(0.0, (busy_after - busy_before - cpu) / capacity))
+    return Sample(wall, cpu, max_rss, code, others), (lines[-1] if lines else "")
+
+
+@dataclass
+class Result:
+    tool: str
+    case: str
+    mode: str
+    files: int
+    bytes: int
+    runs: int
+    median_s: float
+    min_s: float
+    max_s: float
+    cpu_s: float
+    max_rss_mib: float
+    exit_code: int
+    summary: str
+    others: float | None
+    """Median share of the machine's CPU that other processes used during the runs."""
+
+    @property
+    def files_per_s(self) -> float:
+        return self.files / self.median_s if self.files and self.median_s else 0.0
+
+
+def measure(tool: Tool, case: str, runs: int, corpus: Corpus | None, mode: Mode | None = None) -> Result:
+    """Time the tool on a corpus in one mode (``--version`` without them)."""
+    args = [*tool.check_args(corpus), *mode.args] if corpus and mode else list(tool.version_args)
+    env = tool.check_env(corpus) if corpus else {}
+    ok = None if corpus else frozenset({0})
+    _, summary = run_once(tool, args, env, ok)  # warm-up: file cache, .pyc files; checks the tool works
+    samples: list[Sample] = []
+    for i in range(runs):
+        progress(f"  {tool.name} {case}{f' ({mode.name})' if mode else ''}: run {i + 1}/{runs}")
+        samples.append(run_once(tool, args, env, ok)[0])
+    walls = [s.wall for s in samples]
+    return Result(
+        tool=tool.name,
+        case=case,
+        mode=mode.name if mode else "",
+        files=corpus.files if corpus else 0,
+        bytes=corpus.bytes if corpus else 0,
+        runs=runs,
+        median_s=statistics.median(walls),
+        min_s=min(walls),
+        max_s=max(walls),
+        cpu_s=statistics.median(s.cpu for s in samples),
+        max_rss_mib=max(s.max_rss_kib for s in samples) / 1024,
+        exit_code=samples[-1].exit_code,
+        summary=summary,
+        others=statistics.median(o) if (o := [s.others for s in samples if s.others is not None]) else None,
+    )
+
+
+# --- corpora ----------------------------------------------------------------------------------------
+
+
+def corpus_for(size: int, seed: int, broken_ratio: float, regenerate: bool) -> Corpus:
+    name = str(size) if not broken_ratio else f"{size}-broken{round(broken_ratio * 100)}"
+    if seed != generate.DEFAULT_SEED:
+        name += f"-seed{seed}"
+    path = CORPUS_DIR / name
+    if regenerate or not generate.manifest_matches(path, size, seed, broken_ratio):
+        progress(f"generating {size} canvases in {_relative(path)} ...")
+        generate.generate(path, size, seed, broken_ratio)
+    manifest = generate.read_manifest(path) or {}
+    return Corpus(path, size, int(str(manifest.get("bytes", 0))), str(manifest.get("as_of", "")))
+
+
+# --- the machine ------------------------------------------------------------------------------------
+
+
+def _first(path: str, key: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith(key):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return ""
+
+
+def _source_version() -> str:
+    """The repository's commit, marked ``-dirty`` when the working tree has changes (read-only git)."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    return done.stdout.strip() or "?"
+
+
+def _cpu() -> str:
+    """``AMD EPYC (family 25, model 17, 2596 MHz)``: a VM's model name alone says little."""
+    name = _first("/proc/cpuinfo", "model name") or platform.processor() or platform.machine()
+    details = [
+        f"{label} {value}"
+        for label, value in (
+            ("family", _first("/proc/cpuinfo", "cpu family")),
+            ("model", _first("/proc/cpuinfo", "model\t")),
+        )
+        if value
+    ]
+    mhz = _first("/proc/cpuinfo", "cpu MHz")
+    if mhz:
+        details.append(f"{float(mhz):.0f} MHz")
+    return f"{name} ({', '.join(details)})" if details else name
+
+
+def _load() -> str:
+    try:
+        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def machine(tools: Sequence[Tool], corpora: Sequence[Corpus]) -> dict[str, str]:
+    cpus = os.cpu_count() or 0
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cpus
+    mem = _first("/proc/meminfo", "MemTotal")
+    info = {  # what the figures depend on
+        "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "os": platform.platform(),
+        "cpu": _cpu(),
+        "nproc": f"{usable} usable of {cpus}",
+        "memory": f"{int(mem.split()[0]) / 1024 / 1024:.1f} GiB" if mem else "?",
+        "load average (1, 5, 15 min) before": _load(),
+        "runner python": platform.python_version(),
+        "bytecode cache": (
+            "on (PYTHONPYCACHEPREFIX, filled by the warm-up runs)"
+            if PYCACHE_PREFIX
+            else "off (PYTHONDONTWRITEBYTECODE=1: every start compiles the modules that have no .pyc)"
+        ),
+        "peak RSS from": f"GNU time %M ({gnu_time()})" if gnu_time() else "os.wait4 ru_maxrss (an upper bound)",
+        "source": _source_version(),
+        "corpora": ", ".join(f"{_relative(c.path)} (as of {c.as_of})" for c in corpora),
+    }
+    for tool in tools:
+        version = run_once(tool, tool.version_args, ok_codes=frozenset({0}))[1]
+        info[f"{tool.name} version"] = version
+        info[f"{tool.name} command"] = shlex.join(tool.command)
+        if tool.python:
+            info[f"{tool.name} python"] = _python_info(tool.python)
+    return info
+
+
+_PYTHON_INFO = """
+import importlib.metadata as md, platform
+def v(name):
+    try:
+        return md.version(name)
+    except md.PackageNotFoundError:
+        return "-"
+try:
+    import yaml
+    libyaml = "with libyaml" if getattr(yaml, "__with_libyaml__", False) else "pure Python"
+except ImportError:
+    libyaml = "-"
+print(f"{platform.python_implementation()} {platform.python_version()}; mistune {v('mistune')},"
+      f" PyYAML {v('PyYAML')} ({libyaml}), jsonschema {v('jsonschema')}")
+"""
+
+
+def _python_info(python: str) -> str:
+    try:
+        done = subprocess.run([python, "-c", _PYTHON_INFO], capture_output=True, text=True, check=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return python
+    return done.stdout.strip()
+
+
+# --- output -----------------------------------------------------------------------------------------
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def table(results: Sequence[Result]) -> str:
+    head = (
+        "| tool | case | mode | files | corpus | runs | median | min – max | CPU (user+sys) | files/s | ms/file "
+        "| peak RSS | exit | others' CPU |"
+    )
+    lines = [head, "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    for r in results:
+        size = f"{r.bytes / 1024 / 1024:.1f} MiB" if r.bytes >= 1024 * 1024 else f"{r.bytes / 1024:.1f} KiB"
+        per_file = f"{r.median_s * 1000 / r.files:.2f}" if r.files else "–"
+        rate = f"{r.files_per_s:,.0f}" if r.files else "–"
+        lines.append(
+            f"| {r.tool} | {r.case} | {r.mode or '–'} | {r.files:,} | {size if r.files else '–'} | {r.runs} "
+            f"| {r.median_s:.3f} s | {r.min_s:.3f} – {r.max_s:.3f} s | {r.cpu_s:.3f} s | {rate} | {per_file} "
+            f"| {r.max_rss_mib:.1f} MiB | {r.exit_code} | {'?' if r.others is None else f'{r.others:.0%}'} |"
+        )
+    return "\n".join(lines)
+
+
+def report(info: dict[str, str], results: Sequence[Result]) -> str:
+    out = ["## Machine", ""]
+    out += [f"- {key}: {value}" for key, value in info.items()]
+    out += ["", "## Results", "", table(results), ""]
+    return "\n".join(out)
+
+
+# --- main -------------------------------------------------------------------------------------------
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of numbers: {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes must be numbers of files, at least 1")
+    return sizes
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Time vplint (and peers) on generated corpora of canvases.")
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=list(DEFAULT_SIZES),
+        metavar="N,N,...",
+        help="corpus sizes in files (default: 1,1000,10000)",
+    )
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per corpus (default 5)")
+    parser.add_argument(
+        "--large-runs",
+        type=int,
+        default=3,
+        metavar="RUNS",
+        help=f"timed runs for corpora of {LARGE:,} files or more (default 3, never more than --runs)",
+    )
+    parser.add_argument("--quick", action="store_true", help="1 and 1,000 files, 3 runs: a smoke test")
+    parser.add_argument(
+        "--tools", default="vplint", help=f"comma-separated tools to time (known: {', '.join(TOOLS)}; default vplint)"
+    )
+    parser.add_argument(
+        "--modes",
+        type=lambda text: [m.strip() for m in text.split(",") if m.strip()],
+        default=[],
+        metavar="NAME,...",
+        help="only these modes (vplint: 'no cache', 'no cache -j1', 'cache'; default: all)",
+    )
+    parser.add_argument("--vplint", metavar="CMD", help="how to run vplint (default: the vplint script, or -m)")
+    parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED, help="corpus seed")
+    parser.add_argument("--broken-ratio", type=float, default=0.0, metavar="R", help="share of canvases with a mistake")
+    parser.add_argument(
+        "--no-pyc",
+        action="store_true",
+        help="children write no bytecode cache (PYTHONDONTWRITEBYTECODE=1), so each start compiles vplint's modules",
+    )
+    parser.add_argument("--regenerate", action="store_true", help="regenerate the corpora even if they are current")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the machine and results as JSON")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes = [s for s in args.sizes if s < LARGE] or [1, 1_000]
+        args.runs = min(args.runs, 3)
+    if args.runs < 1 or args.large_runs < 1:
+        parser.error("--runs and --large-runs must be at least 1")
+    unknown = [t for t in args.tools.split(",") if t not in TOOLS]
+    if unknown:
+        parser.error(f"unknown tool(s): {', '.join(unknown)}; known: {', '.join(TOOLS)}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    global PYCACHE_PREFIX
+    args = parse_args(argv)
+    if not args.no_pyc:
+        PYCACHE_PREFIX = Path(tempfile.mkdtemp(prefix="vplint-bench-pyc-"))
+        atexit.register(shutil.rmtree, PYCACHE_PREFIX, ignore_errors=True)
+    tools = [TOOLS[name](args) for name in args.tools.split(",")]
+    corpora = [corpus_for(size, args.seed, args.broken_ratio, args.regenerate) for size in args.sizes]
+    if hasattr(os, "getloadavg") and os.getloadavg()[0] > 0.5:
+        progress(f"run.py: the load average is {_load()}: other work is running, so the figures will be noisy")
+    try:
+        info = machine(tools, corpora)
+        results: list[Result] = []
+        for tool in tools:
+            progress(f"timing {tool.name} ({shlex.join(tool.command)})")
+            results.append(measure(tool, "--version", args.runs, None))
+            modes = [m for m in tool.modes if not args.modes or m.name in args.modes]
+            for corpus in corpora:
+                runs = args.runs if corpus.files < LARGE else min(args.runs, args.large_runs)
+                case = f"check {corpus.files:,} file{'s' if corpus.files != 1 else ''}"
+                results.extend(measure(tool, case, runs, corpus, mode) for mode in modes)
+    except ToolFailed as exc:
+        progress(f"run.py: {exc}")
+        return 2
+    print(report(info, results))
+    if args.json:
+        data = {"machine": info, "results": [asdict(r) for r in results]}
+        args.json.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
