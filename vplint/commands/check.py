@@ -21,7 +21,8 @@ NAME = "check"
 HELP = "check canvases and report findings"
 
 
-def _date(value: str) -> dt.date:
+def parse_date(value: str) -> dt.date:
+    """An argparse type: a date written YYYY-MM-DD."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -69,7 +70,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     parser.add_argument(
         "--today",
-        type=_date,
+        type=parse_date,
         metavar="YYYY-MM-DD",
         help="the date time-dependent rules take as today (also $VPLINT_TODAY)",
     )
@@ -122,13 +123,12 @@ def _replay(args: argparse.Namespace, loader: ConfigLoader, files: list[str], mi
     return Replay.prepare(folder, [str(a) for a in argv], files, missing, configs)
 
 
-def _cannot_fix(path: str, exc: OSError, lang: str) -> bool:
+def _cannot_fix(path: str, exc: OSError, lang: str) -> None:
     from ..messages import render
     from ..report.concise import printable
 
     reason = exc.strerror or str(exc)
     print(f"vplint: {render('cli.cannot_fix', {'path': printable(path), 'reason': reason}, lang)}", file=sys.stderr)
-    return True
 
 
 def configured_paths(loader: ConfigLoader) -> list[str]:
@@ -203,7 +203,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             outcome = fix_file(f.path, f.diagnostics)
         except OSError as exc:  # the file went away or became unreadable since it was checked
-            failed = _cannot_fix(f.path, exc, args.lang or f.lang)
+            _cannot_fix(f.path, exc, args.lang or f.lang)
+            failed = True
             continue
         if outcome is not None and outcome.changed:
             outcomes.append(outcome)
@@ -223,7 +224,8 @@ def run(args: argparse.Namespace) -> int:
             write_atomic(o.path, o.fixed)
             written.append(o)
         except OSError as exc:  # nothing half-written: write_atomic replaces the file in one step or not at all
-            failed = _cannot_fix(o.path, exc, args.lang or "en")
+            _cannot_fix(o.path, exc, args.lang or "en")
+            failed = True
     outcomes = written
     # report what remains, as a plain check would
     after = check_paths(paths, replace(options, fix=False), loader)

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .check import parse_date
+
 NAME = "new"
 HELP = "write a new canvas skeleton: every section, prompts in the fields"
 
@@ -64,13 +66,6 @@ def _text(value: str) -> str:
     return text
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="the canvas file to write, e.g. canvases/acme-cfo.en.md")
     parser.add_argument("--account", required=True, type=_text, help="the customer, e.g. 'ACME Manufacturing'")
@@ -96,7 +91,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", dest="canvas_id", metavar="ID", help="the canvas id (default: from account and title)")
     parser.add_argument(
         "--today",
-        type=_date,
+        type=parse_date,
         metavar="YYYY-MM-DD",
         help="the date written as 'updated' (default: the configured 'today', $VPLINT_TODAY, the real date)",
     )
