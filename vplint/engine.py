@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,7 +21,7 @@ from .config import Config, ConfigError, ConfigLoader, expand_codes
 from .diagnostics import Diagnostic, Severity
 from .discovery import SKIP_DIRS, SKIP_FILES, discover
 from .document import Document, parse_document, read_document
-from .model import Canvas, build_canvas
+from .model import Canvas, build_canvas, detect_language
 from .options import Options
 from .rules import RULES, Context
 from .schema import validate
@@ -77,17 +76,6 @@ class Result:
         if self.missing or any(f.error for f in self.files):
             return 2
         return 1 if self.count(Severity.ERROR) else 0
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def detect_language(text: str) -> str:
-    """``zh`` when Chinese characters make up a real share of the text, else ``en``."""
-    sample = text[:4000]
-    han = len(_CJK.findall(sample))
-    letters = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    return "zh" if han and han * 3 >= letters else "en"
 
 
 def env_language() -> str:
@@ -177,7 +165,7 @@ def _today(options: Options, config: Config) -> dt.date:
 
 def _check_document(doc: Document, options: Options, config: Config) -> FileResult:
     canvas = build_canvas(doc)
-    lang = options.lang or config.language or _canvas_language(canvas, doc.text)
+    lang = options.lang or config.language or canvas.written_language(env_language())
     diagnostics = list(canvas.diagnostics)
     if doc.text.strip() and not any(d.code in _BROKEN for d in doc.diagnostics):
         schema_diags = validate(canvas, lang)
@@ -296,13 +284,6 @@ def _unused(res: FileResult, directives: Iterable[object], enabled: set[str]) ->
                 Diagnostic(res.path, d.line, d.column, "U001", "U001.unused", severity, {"codes": ", ".join(stale)})
             )
     return out
-
-
-def _canvas_language(canvas: Canvas, text: str) -> str:
-    lang = canvas.data.get("language")
-    if lang in ("en", "zh"):
-        return str(lang)
-    return detect_language(text) if text else env_language()
 
 
 def _dedupe(diags: Iterable[Diagnostic]) -> list[Diagnostic]:

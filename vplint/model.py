@@ -24,7 +24,7 @@ from . import vocabulary as voc
 from .diagnostics import Diagnostic, Position, Severity
 from .document import Document, Heading, Item, YMap, YNode, YScalar, YSeq
 
-__all__ = ["MODEL_VERSION", "Canvas", "JsonPath", "Token", "build_canvas", "find_dates"]
+__all__ = ["MODEL_VERSION", "Canvas", "JsonPath", "Token", "build_canvas", "detect_language", "find_dates"]
 
 MODEL_VERSION = 1
 JsonPath = tuple[str | int, ...]
@@ -62,6 +62,16 @@ class Canvas:
     text: str = ""
     """The file's text as parsed (newlines normalised), for rules that look at the raw lines."""
     tokens: list[Token] = field(default_factory=list)
+
+    def written_language(self, fallback: str) -> str:
+        """The language the canvas is written in: its ``language`` key, else what its text is in, else ``fallback``.
+
+        The one answer for messages, canonical spellings (--fix) and briefs alike.
+        """
+        lang = self.data.get("language")
+        if lang in ("en", "zh"):
+            return str(lang)
+        return detect_language(self.text) if self.text else fallback
 
     @property
     def language(self) -> str:
@@ -101,6 +111,17 @@ class Canvas:
         """A diagnostic at ``path`` (at its key with ``at_key``); ``args`` fill the message."""
         p = self.key_pos(path) if at_key else self.pos(path)
         return Diagnostic(self.path, p.line, p.column, code, message_id, severity, {k: str(v) for k, v in args.items()})
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def detect_language(text: str) -> str:
+    """``zh`` when Chinese characters make up a real share of the text, else ``en``."""
+    sample = text[:4000]
+    han = len(_CJK.findall(sample))
+    letters = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    return "zh" if han and han * 3 >= letters else "en"
 
 
 # --- dates --------------------------------------------------------------------------------

@@ -136,11 +136,8 @@ def _source(path: str, root: Path) -> str:
 
 
 def _own_language(res: FileResult) -> str:
-    from ..engine import detect_language
-
     assert res.canvas is not None
-    lang = res.canvas.data.get("language")
-    return str(lang) if lang in ("en", "zh") else detect_language(res.canvas.text)
+    return res.canvas.written_language("en")
 
 
 def _formats(args: argparse.Namespace, renderer: Renderer, ui: str) -> list[str]:

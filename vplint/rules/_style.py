@@ -14,14 +14,7 @@ def writing_language(canvas: Canvas, fallback: str) -> str:
     Its ``language`` key, else what its text is written in — never the language messages are
     shown in (``--lang``), so a fix never translates a canvas.
     """
-    lang = canvas.data.get("language")
-    if lang in ("en", "zh"):
-        return str(lang)
-    if canvas.text:
-        from ..engine import detect_language
-
-        return detect_language(canvas.text)
-    return fallback
+    return canvas.written_language(fallback)
 
 
 def canonical_spelling(token: Token, lang: str) -> str | None:
