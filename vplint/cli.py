@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
 
 from . import __version__
+
+# argparse and collections.abc are imported only when needed: ``vplint --version`` has a 30 ms budget.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
 __all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     from .commands import COMMANDS
 
     parser = argparse.ArgumentParser(
