@@ -412,6 +412,9 @@ _PLAIN_TAGS = frozenset(
 
 
 class _PositionParser(BlockParser):
+    fast_lists = True
+    """Take :func:`_simple_list`'s shortcut (tests turn it off to compare with mistune's own result)."""
+
     """mistune's block parser, noting where each top-level block starts.
 
     mistune's tokens carry no positions.  Every block rule is dispatched through
@@ -424,7 +427,9 @@ class _PositionParser(BlockParser):
         if state.parent is not None:
             return super().parse_method(m, state)
         before = len(state.tokens)  # tokens this call adds (even a list mistune inserts) come after these
-        end = super().parse_method(m, state)
+        end = _simple_list(m, state) if m.lastgroup == "list" and self.fast_lists else None
+        if end is None:
+            end = super().parse_method(m, state)
         start = m.start()
         for tok in state.tokens[before:]:
             tok.setdefault("_start", start)
@@ -445,6 +450,7 @@ def _memoize_list_breaks() -> None:
 
 
 _memoize_list_breaks()
+
 _LIST_ITEM_RULES = ["fenced_code", "indent_code", "list", "block_quote", "blank_line"]
 """What mistune looks for inside a list item.  A field's value is its item's first paragraph (and a
 nested list); headings, rules, HTML and link definitions inside an item would only be text to
@@ -453,6 +459,74 @@ _PARSER = _PositionParser(max_nested_level=6, list_rules=_LIST_ITEM_RULES)
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _MARKER = re.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)")
 _FENCE_LINE = re.compile(r"^ *(`{3,}|~{3,})")
+
+_SIMPLE_ITEM = re.compile(r"([-*+]) (?=\S)([^\n]*)(?:\n|\Z)")
+_BLANK = re.compile(r"[ \t\v\f]*\n")
+_ATX_SPEC = re.compile(BlockParser.SPECIFICATION["atx_heading"], re.M)
+_NOT_AFTER_BLANK = frozenset("-*+_`~#<>=|0123456789 \t\v\f")
+"""First characters of a line that might continue a list or start a block that ends one."""
+
+
+def _simple_list(m: re.Match[str], state: BlockState) -> int | None:
+    """mistune's list token for the list a canvas almost always has, built without mistune's machinery.
+
+    A run of one-line items ``- text`` (one bullet, at the margin, one space) that ends at the end
+    of the text, at an ATX heading, or at blank lines followed by a plain line is a tight list whose
+    items each hold one ``block_text``: exactly what mistune builds, but mistune parses every item
+    recursively (half the time vplint spends on a canvas).  Anything else — a continuation line, a
+    nested list, a loose list, an item starting a block of its own — returns None and mistune parses
+    the list.  ``tests/test_document_fast_lists.py`` checks both paths agree.
+    """
+    src = state.src
+    pos = m.start()
+    first = _SIMPLE_ITEM.match(src, pos)
+    if first is None:
+        return None
+    bullet = first.group(1)
+    item_start = _item_start_sc()
+    children: list[dict[str, Any]] = []
+    starts: list[int] = []
+    item: re.Match[str] | None = first
+    while item is not None and item.group(1) == bullet:
+        text = item.group(2)
+        if item_start.match(text + "\n"):
+            return None  # the item starts a nested list, a quote or code
+        children.append({"type": "list_item", "children": [{"type": "block_text", "text": text + "\n"}]})
+        starts.append(item.start())
+        pos = item.end()
+        item = _SIMPLE_ITEM.match(src, pos)
+    end = pos
+    if end < len(src) and not _is_heading_at(src, end):
+        blank = _BLANK.match(src, end)
+        if blank is None:
+            return None  # a lazy continuation line, another kind of list, a break: mistune decides
+        while blank is not None:  # mistune keeps the blank lines after a list in the list
+            end = blank.end()
+            blank = _BLANK.match(src, end)
+        if end < len(src) and src[end] in _NOT_AFTER_BLANK and not _is_heading_at(src, end):
+            return None  # maybe a continuation, a loose list's next item or a break mistune parses itself
+    state.append_token(
+        {
+            "type": "list",
+            "children": children,
+            "tight": True,
+            "bullet": bullet,
+            "attrs": {"depth": 0, "ordered": False},
+            "_item_starts": starts,  # where each item's line starts: no need to find the marker lines again
+        }
+    )
+    return end
+
+
+def _is_heading_at(src: str, pos: int) -> bool:
+    """An ATX heading at the margin (indented, it would continue the list item)."""
+    return src.startswith("#", pos) and _ATX_SPEC.match(src, pos) is not None
+
+
+@functools.cache
+def _item_start_sc() -> re.Pattern[str]:
+    """What mistune looks for at the start of a list item's text (see ``_LIST_ITEM_RULES``)."""
+    return _PARSER.compile_sc(_LIST_ITEM_RULES)
 
 
 def _parse_body(text: str, start: int, first_line: int) -> list[Block]:
@@ -465,7 +539,6 @@ def _parse_body(text: str, start: int, first_line: int) -> list[Block]:
     line_starts = [0]
     for ln in src_lines[:-1]:
         line_starts.append(line_starts[-1] + len(ln) + 1)
-    import bisect
 
     def line_of(offset: int) -> int:
         return bisect.bisect_right(line_starts, offset) - 1  # 0-based within body
@@ -486,6 +559,12 @@ def _parse_body(text: str, start: int, first_line: int) -> list[Block]:
             title = " ".join(str(tok.get("text", "")).split())
             blocks.append(Heading(int(tok["attrs"]["level"]), title, first_line + ln0, text_col))
         elif tok["type"] == "list":
+            item_starts = tok.get("_item_starts")
+            if item_starts is not None:  # a simple list (see _simple_list): one-line items, text in column 3
+                for child, offset in zip(tok["children"], item_starts, strict=True):
+                    text = child["children"][0]["text"].strip()
+                    blocks.append(Item(text, first_line + line_of(offset), 3))
+                continue
             end_ln0 = len(src_lines)
             for later in starts[idx + 1 :]:
                 if later is not None:

@@ -1,0 +1,200 @@
+"""vplint's shortcut for simple lists builds exactly the tokens mistune builds.
+
+``document._simple_list`` replaces mistune's recursive list parsing for the lists canvases almost
+always have (one-line ``- Field: value`` items).  Every test here parses a text twice, with the
+shortcut and with mistune alone, and compares the whole token stream (positions included): on
+every markdown file in the repository, on hand-picked edge cases around where a list ends, and on
+hypothesis-built texts made of the lines that matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vplint.document import _PARSER, _PositionParser, parse_document
+from vplint.model import build_canvas
+
+from .conftest import ROOT
+from .test_property import BASE
+
+
+def tokens(text: str, fast: bool) -> list[dict[str, Any]]:
+    from mistune.core import BlockState
+
+    old = _PositionParser.fast_lists
+    _PositionParser.fast_lists = fast
+    try:
+        state = BlockState()
+        state.process(text)
+        _PARSER.parse(state)
+        for tok in state.tokens:
+            tok.pop("_item_starts", None)  # the shortcut's note for vplint, not part of mistune's token
+        return state.tokens
+    finally:
+        _PositionParser.fast_lists = old
+
+
+def blocks(text: str, fast: bool) -> list[Any]:
+    old = _PositionParser.fast_lists
+    _PositionParser.fast_lists = fast
+    try:
+        return parse_document("---\nid: x\n---\n" + text).blocks
+    finally:
+        _PositionParser.fast_lists = old
+
+
+def assert_same(text: str) -> None:
+    """The same tokens, and the same headings and items with the same positions."""
+    assert tokens(text, True) == tokens(text, False), repr(text)
+    assert blocks(text, True) == blocks(text, False), repr(text)
+
+
+def markdown_files() -> Iterator[Path]:
+    for folder in ("canvases", "tests", "docs", "templates", "examples"):
+        yield from sorted((ROOT / folder).rglob("*.md"))
+    shared = ROOT.parent / "shared" / "examples"
+    if shared.is_dir():
+        yield from sorted(shared.glob("*.md"))
+
+
+FILES = list(markdown_files())
+
+
+def test_there_are_files_to_compare() -> None:
+    assert len(FILES) > 100
+
+
+@pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT.parent)) for p in FILES])
+def test_repository_files(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    assert_same(text)
+
+
+EDGES = [
+    "- a\n- b\n",
+    "- a\n- b",
+    "- a\n- b  \n\n## H\n",
+    "- a\n## H\n",
+    "- a\n  ## H\n",
+    "- a\n #H\n",
+    "- a\n#H\n",
+    "- a\n\n#H\n",
+    "- a\n\n\n# H\nText\n",
+    "- a\n\nText\n",
+    "- a\nlazy continuation\n",
+    "- a\n  continued\n",
+    "- a\n\n  second paragraph\n",
+    "- a\n\n- b\n",
+    "- a\n* b\n",
+    "- a\n\n* b\n",
+    "- a\n1. b\n",
+    "- a\n---\n",
+    "- a\n\n---\n",
+    "- a\n***\n",
+    "- a\n> quote\n",
+    "- a\n\n> quote\n",
+    "- a\n```\ncode\n```\n",
+    "- a\n<div>\n",
+    "- a\n\n<div>\n",
+    "- a\n \n",
+    "- a\n\t\n",
+    "- a\n\n    code\n",
+    "- a\n\n\tcode\n",
+    "- a\n\n\u3000full-width space\n",
+    "- - -\n",
+    "- * * *\n",
+    "- - a\n",
+    "- 1. a\n",
+    "- > a\n",
+    "- ```\n- b\n",
+    "- ~~~\n",
+    "-  two spaces\n",
+    "-\ttab\n",
+    "- \ttab after space\n",
+    "-\n",
+    "- \n",
+    " - indented\n",
+    "+ plus\n+ plus\n",
+    "* star\n* star\n\n",
+    "Para\n- a\n- b\n",
+    "# H\n- a\n- b\n## H2\n- c\n",
+    "- a\n- b\n\n\n",
+    "- 中文：值\n- 类型: 今不如昔\n\n## 需求\n",
+    "- a\n=\n",
+    "- a\n\n=\n",
+    "- a\n\n| t |\n",
+    "- a\n\n_x_\n",
+    "- a\n\n2024 was a year\n",
+    "- a\n\n2. b\n",
+    "- a\x0b\n",
+    "- a\n\x0c\n",
+]
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_edge_cases(text: str) -> None:
+    assert_same(text)
+
+
+LINES = st.sampled_from(
+    [
+        "- Type: operational",
+        "- 类型：今不如昔",
+        "* star",
+        "+ plus",
+        "1. one",
+        "-  two spaces",
+        "- - nested",
+        "  - indented nested",
+        "    code",
+        "  continued",
+        "lazy text",
+        "",
+        " ",
+        "\t",
+        "## Heading",
+        "#NoSpace",
+        "   # indented heading",
+        "---",
+        "***",
+        "> quote",
+        "```",
+        "~~~",
+        "<div>",
+        "=",
+        "- ```",
+        "- > q",
+        "-",
+        "- ",
+    ]
+)
+
+
+@given(st.lists(LINES, min_size=1, max_size=14), st.booleans())
+@settings(BASE, max_examples=1500)
+def test_texts_made_of_the_lines_that_matter(lines: list[str], final_newline: bool) -> None:
+    assert_same("\n".join(lines) + ("\n" if final_newline else ""))
+
+
+def test_canvas_positions_do_not_change() -> None:
+    """The model built from either token stream is the same, positions included."""
+    for path in FILES:
+        if not path.name.endswith(".md"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        old = _PositionParser.fast_lists
+        try:
+            _PositionParser.fast_lists = True
+            fast = build_canvas(parse_document(text, str(path)))
+            _PositionParser.fast_lists = False
+            slow = build_canvas(parse_document(text, str(path)))
+        finally:
+            _PositionParser.fast_lists = old
+        assert fast.data == slow.data, path
+        assert fast.positions == slow.positions, path
