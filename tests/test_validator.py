@@ -28,7 +28,11 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def _ours(schema: dict[str, Any], instance: Any) -> list[tuple[str, str]]:
-    return sorted((e.validator, json.dumps(list(e.absolute_path))) for e in Validator(schema).iter_errors(instance))
+    """Our errors; on the way, the compiled ``is_valid`` must agree with them."""
+    validator = Validator(schema)
+    errors = sorted((e.validator, json.dumps(list(e.absolute_path))) for e in validator.iter_errors(instance))
+    assert validator.is_valid(instance) == (not errors), errors
+    return errors
 
 
 def _theirs(schema: dict[str, Any], instance: Any) -> list[tuple[str, str]]:
@@ -91,6 +95,50 @@ def test_agrees_with_jsonschema_on_configs(seed: int) -> None:
     for _ in range(rng.randint(1, 3)):
         config = _mutate(config, rng)
     assert _ours(schema, config) == _theirs(schema, config)
+
+
+def test_is_valid_sees_each_kind_of_error() -> None:
+    """Both answers of the compiled check, keyword by keyword (the fixtures cover the canvas schema)."""
+    schema: dict[str, Any] = {
+        "type": "object",
+        "required": ["a"],
+        "properties": {
+            "a": {"type": "string", "minLength": 1, "maxLength": 3, "pattern": "^x", "format": "date"},
+            "b": {"type": "array", "minItems": 1, "items": {"enum": ["p", "q"]}},
+            "c": {"const": 1},
+            "d": {"type": ["string", "null"]},
+        },
+        "patternProperties": {"^n[0-9]$": {"type": "integer"}},
+        "additionalProperties": False,
+    }
+    v = Validator({**schema, "properties": {**schema["properties"], "a": {"type": "string"}}})
+    good: dict[str, Any] = {"a": "x", "b": ["p"], "c": 1, "d": None, "n1": 2}
+    assert v.is_valid(good)
+    bad: Any
+    for bad in (
+        {},
+        {**good, "a": 1},
+        {**good, "b": []},
+        {**good, "b": ["r"]},
+        {**good, "b": "p"},
+        {**good, "c": 2},
+        {**good, "d": 3},
+        {**good, "n1": "2"},
+        {**good, "n1": True},
+        {**good, "extra": 1},
+        [],
+    ):
+        assert not v.is_valid(bad), bad
+        assert list(v.iter_errors(bad)), bad
+    strings = Validator({"type": "string", "minLength": 1, "maxLength": 3, "pattern": "^x"})
+    for text, ok in (("x", True), ("xyz", True), ("", False), ("xxxx", False), ("yx", False)):
+        assert strings.is_valid(text) is ok, text
+        assert (not list(strings.iter_errors(text))) is ok, text
+    dates = Validator({"type": "string", "format": "date", "minLength": 1})
+    assert dates.is_valid("2026-11-27")
+    assert not dates.is_valid("2026-02-30")
+    with pytest.raises(ValueError, match="unsupported type"):
+        Validator({"type": "tuple"})
 
 
 def test_unsupported_keyword_is_refused() -> None:

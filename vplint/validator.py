@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeAlias
 
 __all__ = ["SUPPORTED_KEYWORDS", "SchemaError", "Validator"]
 
@@ -65,22 +65,24 @@ class SchemaError:
         self.absolute_path = deque(self.path)
 
 
+Check: TypeAlias = Callable[[Any], bool]
+
+_TYPE_TESTS: dict[str, Check] = {
+    "object": lambda instance: isinstance(instance, dict),
+    "array": lambda instance: isinstance(instance, list),
+    "string": lambda instance: isinstance(instance, str),
+    "null": lambda instance: instance is None,
+    "boolean": lambda instance: isinstance(instance, bool),
+    "integer": lambda instance: isinstance(instance, int) and not isinstance(instance, bool),
+    "number": lambda instance: isinstance(instance, int | float) and not isinstance(instance, bool),
+}
+
+
 def _is_type(instance: Any, name: str) -> bool:
-    if name == "object":
-        return isinstance(instance, dict)
-    if name == "array":
-        return isinstance(instance, list)
-    if name == "string":
-        return isinstance(instance, str)
-    if name == "null":
-        return instance is None
-    if name == "boolean":
-        return isinstance(instance, bool)
-    if name == "integer":
-        return isinstance(instance, int) and not isinstance(instance, bool)
-    if name == "number":
-        return isinstance(instance, int | float) and not isinstance(instance, bool)
-    raise ValueError(f"unsupported type {name!r}")
+    test = _TYPE_TESTS.get(name)
+    if test is None:
+        raise ValueError(f"unsupported type {name!r}")
+    return test(instance)
 
 
 @lru_cache(maxsize=256)
@@ -104,9 +106,18 @@ class Validator:
     def __init__(self, schema: Mapping[str, Any]) -> None:
         _check_keywords(schema)
         self.schema = schema
+        self._valid = _compile(schema)
 
     def iter_errors(self, instance: Any) -> Iterator[SchemaError]:
         return self._errors(instance, self.schema, ())
+
+    def is_valid(self, instance: Any) -> bool:
+        """Whether ``instance`` has no error: the same answer as ``not any(iter_errors(...))``, faster.
+
+        Most canvases are valid, so checking asks this first; the schema is compiled once into
+        nested closures that stop at the first error and build no error objects or paths.
+        """
+        return self._valid(instance)
 
     def _errors(self, instance: Any, schema: Mapping[str, Any], path: tuple[str | int, ...]) -> Iterator[SchemaError]:
         if "type" in schema:
@@ -200,6 +211,115 @@ class Validator:
             elif isinstance(additional, Mapping):
                 for key in extras:
                     yield from self._errors(instance[key], additional, (*path, key))
+
+
+def _compile(schema: Mapping[str, Any]) -> Check:
+    """One schema node as a function instance -> valid; the same rules as :meth:`Validator._errors`."""
+    tests: list[Check] = []
+    if "type" in schema:
+        expected = schema["type"]
+        names = expected if isinstance(expected, list) else [expected]
+        for name in names:
+            if name not in _TYPE_TESTS:
+                raise ValueError(f"unsupported type {name!r}")
+        kinds = [_TYPE_TESTS[n] for n in names]
+        tests.append(kinds[0] if len(kinds) == 1 else lambda instance: any(k(instance) for k in kinds))
+    if "const" in schema:
+        const = schema["const"]
+        tests.append(lambda instance: instance == const)
+    if "enum" in schema:
+        enum = schema["enum"]
+        tests.append(lambda instance: instance in enum)
+    string = _compile_string(schema)
+    array = _compile_array(schema)
+    obj = _compile_object(schema)
+    if string is not None or array is not None or obj is not None:
+
+        def by_kind(instance: Any) -> bool:
+            if isinstance(instance, str):
+                return string is None or string(instance)
+            if isinstance(instance, list):
+                return array is None or array(instance)
+            if isinstance(instance, dict):
+                return obj is None or obj(instance)
+            return True
+
+        tests.append(by_kind)
+    if not tests:
+        return lambda instance: True
+    if len(tests) == 1:
+        return tests[0]
+    return lambda instance: all(test(instance) for test in tests)
+
+
+def _compile_string(schema: Mapping[str, Any]) -> Check | None:
+    tests: list[Check] = []
+    if "minLength" in schema:
+        low = schema["minLength"]
+        tests.append(lambda s: len(s) >= low)
+    if "maxLength" in schema:
+        high = schema["maxLength"]
+        tests.append(lambda s: len(s) <= high)
+    if "pattern" in schema:
+        search = _regex(schema["pattern"]).search
+        tests.append(lambda s: search(s) is not None)
+    if schema.get("format") == "date":
+        tests.append(_is_date)
+    if not tests:
+        return None
+    return lambda s: all(test(s) for test in tests)
+
+
+def _compile_array(schema: Mapping[str, Any]) -> Check | None:
+    low = schema.get("minItems")
+    items = schema.get("items")
+    each = _compile(items) if isinstance(items, Mapping) else None
+    if low is None and each is None:
+        return None
+
+    def array(instance: list[Any]) -> bool:
+        if low is not None and len(instance) < low:
+            return False
+        return each is None or all(each(item) for item in instance)
+
+    return array
+
+
+def _compile_object(schema: Mapping[str, Any]) -> Check | None:
+    keywords = ("required", "properties", "patternProperties", "additionalProperties")
+    if not any(k in schema for k in keywords):
+        return None
+    required = tuple(schema.get("required", ()))
+    properties = {key: _compile(sub) for key, sub in schema.get("properties", {}).items()}
+    patterns = [(_regex(p).search, _compile(sub)) for p, sub in schema.get("patternProperties", {}).items()]
+    additional = schema.get("additionalProperties", True)
+    extra: Check | None = None
+    if additional is False:
+        extra = lambda value: False  # noqa: E731
+    elif isinstance(additional, Mapping):
+        extra = _compile(additional)
+
+    def obj(instance: dict[str, Any]) -> bool:
+        for key in required:
+            if key not in instance:
+                return False
+        for key, value in instance.items():
+            matched = False
+            test = properties.get(key)
+            if test is not None:
+                if not test(value):
+                    return False
+                matched = True
+            for search, sub in patterns:
+                if search(key):
+                    if not sub(value):
+                        return False
+                    matched = True
+            if not matched and extra is not None and not extra(value):
+                return False
+        return True
+
+    return obj
 
 
 def _check_keywords(schema: Any) -> None:
