@@ -23,7 +23,7 @@ from .discovery import SKIP_DIRS, SKIP_FILES, discover
 from .document import Document, parse_document, read_document
 from .model import Canvas, build_canvas, detect_language
 from .options import Options
-from .rules import RULES, Context
+from .rules import RULES, Check, Context
 from .schema import validate
 from .suppressions import Directive, apply_suppressions, parse_directives
 
@@ -172,17 +172,40 @@ def _check_document(doc: Document, options: Options, config: Config) -> FileResu
         if doc.front_matter is None:  # the front-matter is already reported as broken
             schema_diags = [d for d in schema_diags if d.message_id != "schema.missing_key"]
         diagnostics.extend(schema_diags)
-        today = _today(options, config)
-        enabled = _enabled(config, options)
-        for rule in RULES.values():
-            if rule.check is None or rule.code not in enabled:
-                continue
-            ctx = Context(
-                lang=lang, today=today, options=rule.resolved_options(config.rule_options(rule.code, rule.name))
-            )
-            diagnostics.extend(rule.check(canvas, ctx))
+        for check, ctx in _rule_plan(config, options, lang):
+            diagnostics.extend(check(canvas, ctx))
     directives = parse_directives(doc.text, doc.body_line) if ("<!--" in doc.text or "vplint:" in doc.text) else []
     return FileResult(doc.path, diagnostics, canvas, lang=lang, document=doc, config=config, directives=directives)
+
+
+_PLANS: dict[tuple[int, Options, str, dt.date], tuple[Config, list[tuple[Check, Context]]]] = {}
+
+
+def _rule_plan(config: Config, options: Options, lang: str) -> list[tuple[Check, Context]]:
+    """The enabled per-file rules with their contexts, worked out once per configuration, options, language and day.
+
+    Keyed by the configuration's identity like :func:`_enabled_memo` (the entry holds the
+    configuration, so its id is not reused while the entry exists).
+    """
+    today = _today(options, config)
+    key = (id(config), options, lang, today)
+    found = _PLANS.get(key)
+    if found is None or found[0] is not config:
+        if len(_PLANS) > 256:
+            _PLANS.clear()
+        enabled = _enabled(config, options)
+        plan = [
+            (
+                rule.check,
+                Context(
+                    lang=lang, today=today, options=rule.resolved_options(config.rule_options(rule.code, rule.name))
+                ),
+            )
+            for rule in RULES.values()
+            if rule.check is not None and rule.code in enabled
+        ]
+        found = _PLANS[key] = (config, plan)
+    return found[1]
 
 
 def _cross_file(files: list[FileResult], options: Options) -> None:

@@ -62,7 +62,7 @@ from . import (
 )
 from .base import Context, Option
 
-__all__ = ["RULES", "Context", "Option", "Rule", "rule_by_code"]
+__all__ = ["RULES", "Check", "Context", "Option", "Rule", "rule_by_code"]
 
 
 Check = Callable[[Canvas, Context], Iterator[Diagnostic]]
