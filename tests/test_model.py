@@ -141,3 +141,15 @@ def test_numbered_headings_and_full_width_ids() -> None:
     assert model["problems"][0]["id"] == "P1"
     assert model["problems"][0]["title"] == "标题"
     assert model["needs"][0]["solves"] == ["P1"]
+
+
+def test_prefix_matching_sees_every_spelling() -> None:
+    """match_prefix looks spellings up by first character: each is non-empty and found from its own text."""
+    from vplint.vocabulary import ALL_VOCABULARIES
+
+    for vocabulary in ALL_VOCABULARIES.values():
+        for term in vocabulary.terms:
+            for spelling in term.spellings:
+                assert spelling, (vocabulary.name, term.slug)
+                found = vocabulary.match_prefix(spelling + " - more text")
+                assert found is not None, (vocabulary.name, spelling)

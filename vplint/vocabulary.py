@@ -111,6 +111,14 @@ class Vocabulary:
         pairs = {(unicodedata.normalize("NFKC", s).lower(), t) for t in self.terms for s in t.spellings}
         return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
 
+    @cached_property
+    def _prefixes_by_first(self) -> dict[str, list[tuple[str, Term]]]:
+        """:attr:`_prefixes` by first character, in the same order (all candidates of a text share theirs)."""
+        index: dict[str, list[tuple[str, Term]]] = {}
+        for spelling, term in self._prefixes:
+            index.setdefault(spelling[:1], []).append((spelling, term))
+        return index
+
     def match_prefix(self, text: str, *, strict: bool = False) -> tuple[Term, int] | None:
         """The term whose spelling starts ``text``, and the length of that spelling.
 
@@ -126,7 +134,7 @@ class Vocabulary:
         spaced = re.sub(r"(?<=\w)[ \t_]+(?=\w)", "-", folded)  # "before after - x" -> "before-after - x"
         if len(spaced) == len(folded) and spaced != folded:
             candidates.append(spaced)
-        for spelling, term in self._prefixes:
+        for spelling, term in self._prefixes_by_first.get(folded[:1], ()):
             for cand in candidates:
                 if cand.startswith(spelling):
                     nxt = cand[len(spelling) : len(spelling) + 1]
