@@ -13,8 +13,9 @@ from types import ModuleType
 
 from . import brief, check, explain, export, init, new, rules, schema
 
-__all__ = ["COMMANDS", "Command"]
+__all__ = ["COMMANDS", "NAMES", "Command"]
 
 Command = Callable[[argparse.Namespace], int]
 
 COMMANDS: tuple[ModuleType, ...] = (check, rules, explain, export, brief, init, new, schema)
+NAMES = frozenset(module.NAME for module in COMMANDS)
