@@ -9,7 +9,6 @@ worker or from the cache is finished exactly like one computed in place.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from typing import Any
 from .cache import ResultCache, code_fingerprint, decode_diagnostic, encode_diagnostic
 from .config import Config, ConfigLoader
 from .diagnostics import Position
+from .digest import sha256
 from .model import Canvas
 from .suppressions import Directive
 
@@ -98,7 +98,7 @@ def from_payload(path: str, payload: dict[str, Any], config: Config) -> Any:
 def _environment_key(config: Config, options: Any) -> str:
     from .engine import _today
 
-    h = hashlib.sha256(code_fingerprint().encode())
+    h = sha256(code_fingerprint().encode())
     if config.path is not None:
         try:
             h.update(str(config.path).encode() + Path(config.path).read_bytes())

@@ -17,10 +17,8 @@ read is ignored.  The folder carries a ``.gitignore`` and a ``CACHEDIR.TAG``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -28,6 +26,7 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import Diagnostic, Edit, Severity
+from .digest import sha256
 from .files import open_regular
 
 __all__ = ["ResultCache", "code_fingerprint", "decode_diagnostic", "encode_diagnostic"]
@@ -38,7 +37,7 @@ CACHE_VERSION = 1
 def code_fingerprint() -> str:
     """Changes when vplint's code, schemas or shipped data change (cheap: file sizes and times)."""
     package = Path(__file__).resolve().parent
-    h = hashlib.sha256(f"{__version__}:{CACHE_VERSION}".encode())
+    h = sha256(f"{__version__}:{CACHE_VERSION}".encode())
     for top in (package, package.parent / "schema", package.parent / "templates"):
         if not top.is_dir():
             continue
@@ -105,7 +104,7 @@ class ResultCache:
             return payload
         try:
             with open(path, "rb", opener=open_regular) as fh:  # a pipe where a file was must not block
-                digest = hashlib.sha256(fh.read()).hexdigest()
+                digest = sha256(fh.read()).hexdigest()
         except OSError:
             return None
         if digest != entry.get("sha"):
@@ -127,7 +126,7 @@ class ResultCache:
             if before is None or self.stat_key(st) != before:
                 return
             with open(path, "rb", opener=open_regular) as fh:
-                digest = hashlib.sha256(fh.read()).hexdigest()
+                digest = sha256(fh.read()).hexdigest()
         except OSError:
             return
         recent = time.time_ns() - st.st_mtime_ns < 2_000_000_000
@@ -140,6 +139,8 @@ class ResultCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             _mark_folder(self.folder)
+            import tempfile  # only when saving: ~2 ms of imports (random) a cached run does not need
+
             fd, tmp = tempfile.mkstemp(prefix=".results-", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 # ASCII escapes: a file name that is not UTF-8 (surrogate escapes) must still be storable

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
+
+from .digest import sha256
 
 __all__ = ["KEEP", "Replay"]
 
@@ -71,8 +71,8 @@ class Replay:
             sys.stderr.isatty(),
             dt.date.today().isoformat(),
         ]
-        key = hashlib.sha256(json.dumps(key_data).encode()).hexdigest()[:24]
-        h = hashlib.sha256()
+        key = sha256(json.dumps(key_data).encode()).hexdigest()[:24]
+        h = sha256()
         for path in sorted({str(p) for p in config_files if p is not None}):
             try:
                 h.update(path.encode() + b"\0" + Path(path).read_bytes() + b"\0")
@@ -112,6 +112,8 @@ class Replay:
             self.folder.mkdir(parents=True, exist_ok=True)
 
             _mark_folder(self.folder)
+            import tempfile  # only when saving: ~2 ms of imports (random) a replayed run does not need
+
             fd, tmp = tempfile.mkstemp(prefix=".run-", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump({"manifest": self.manifest, "stdout": stdout, "stderr": stderr, "code": code}, fh)
