@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -93,3 +94,63 @@ def test_main_returns_int(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(ROOT / "canvases")]) == 0
     assert "All clean" in capsys.readouterr().out
     assert main([]) == 2
+
+
+# --- start-up: what a command imports (the time budgets are in benchmarks/, not here) -----------
+
+
+def _modules_after(code: str) -> set[str]:
+    """Modules imported by ``code`` beyond those a bare interpreter has (site, .pth files)."""
+    script = f"import sys; base = set(sys.modules); {code}; print(' '.join(sorted(set(sys.modules) - base)))"
+    proc = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    return set(proc.stdout.splitlines()[-1].split()) if proc.stdout.strip() else set()
+
+
+def test_version_imports_next_to_nothing() -> None:
+    added = _modules_after("from vplint.cli import main; main(['--version'])")
+    assert not added & {"argparse", "typing", "collections.abc", "re", "dataclasses"}, added
+
+
+def test_checking_a_canvas_leaves_heavy_modules_alone() -> None:
+    """jsonschema and Jinja are for tests and briefs; shutil (zlib, bz2, lzma), OpenSSL's hashlib
+    binding and tempfile cost milliseconds at every commit and are not needed to check."""
+    added = _modules_after("from vplint.cli import main; main(['check', '--no-cache', 'canvases'])")
+    assert "vplint.engine" in added
+    assert not added & {"jsonschema", "jinja2", "markupsafe", "shutil", "_hashlib", "tempfile"}, added
+
+
+def test_one_command_configured_reads_like_all_of_them(capsys: pytest.CaptureFixture[str]) -> None:
+    """vplint configures only the command it runs; its help and the command list stay the same."""
+    from vplint.cli import _parser
+    from vplint.commands import COMMANDS
+
+    def help_of(parser: object, *argv: str) -> str:
+        with pytest.raises(SystemExit) as exc:
+            parser.parse_args([*argv, "--help"])  # type: ignore[attr-defined]
+        assert exc.value.code == 0
+        return capsys.readouterr().out
+
+    full = _parser()
+    assert help_of(_parser("check")) == help_of(full)
+    for module in COMMANDS:
+        assert help_of(_parser(module.NAME), module.NAME) == help_of(full, module.NAME), module.NAME
+    args = _parser("check").parse_args(["check", "--no-cache", "--jobs", "1", "canvases"])
+    assert args.run is full.parse_args(["check", "canvases"]).run
+    assert (args.no_cache, args.jobs, args.paths) == (True, 1, ["canvases"])
+
+
+def test_help_wraps_to_the_terminal_width() -> None:
+    narrow = subprocess.run(
+        [sys.executable, "-m", "vplint", "check", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "COLUMNS": "50"},
+    )
+    assert narrow.returncode == 0
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 50
