@@ -338,6 +338,16 @@ def _first(path: str, key: str) -> str:
     return ""
 
 
+def _version_line(tool: Tool) -> str:
+    """The first line the tool prints for ``--version`` (markdownlint-cli2 prints its banner first:
+    it has no ``--version`` option and goes on to lint the files matching ``--version``, none)."""
+    proc = subprocess.run(
+        tool.argv(tool.version_args), capture_output=True, text=True, cwd=REPO, env={**os.environ, **tool.env}
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    return lines[0].strip() if lines else f"? (exit {proc.returncode})"
+
+
 def _source_version() -> str:
     """The repository's commit, marked ``-dirty`` when the working tree has changes (read-only git)."""
     try:
@@ -395,8 +405,7 @@ def machine(tools: Sequence[Tool], corpora: Sequence[Corpus]) -> dict[str, str]:
         "corpora": ", ".join(f"{_relative(c.path)} (as of {c.as_of})" for c in corpora),
     }
     for tool in tools:
-        version = run_once(tool, tool.version_args, ok_codes=frozenset({0}))[1]
-        info[f"{tool.name} version"] = version
+        info[f"{tool.name} version"] = _version_line(tool)
         info[f"{tool.name} command"] = shlex.join(tool.command)
         if tool.python:
             info[f"{tool.name} python"] = _python_info(tool.python)
