@@ -153,3 +153,14 @@ def test_prefix_matching_sees_every_spelling() -> None:
                 assert spelling, (vocabulary.name, term.slug)
                 found = vocabulary.match_prefix(spelling + " - more text")
                 assert found is not None, (vocabulary.name, spelling)
+
+
+def test_detect_language() -> None:
+    from vplint.model import detect_language
+
+    assert detect_language("问题：发票开具延误 Type: operational") == "zh"
+    assert detect_language("Invoices are late since the 2024 reorganisation") == "en"
+    assert detect_language("") == "en"
+    assert detect_language("12345 — ！") == "en"
+    assert detect_language("Problems 业务问题 and a few English words here") == "en"  # 4 Han vs 32 letters
+    assert detect_language("ab 业务") == "zh"  # 2 Han x 3 >= 2 letters
