@@ -32,9 +32,9 @@ from .fuzz.pipeline import HOSTILE, SEEDS, exercise
 from .fuzz.strategies import canvas_inputs
 
 KNOWN_BUGS: frozenset[str] = frozenset()
-"""Violation kinds the campaign found that are still open, each with a strict xfail test:
-``svg-not-xml`` in tests/test_fuzz_findings.py, ``fix-not-idempotent`` in tests/test_hardening_writes.py.
-Remove a kind here when its bug is fixed (its xfail test then passes and fails the run as XPASS)."""
+"""Violation kinds the campaign found that are still open, each with a strict xfail test (none now:
+``svg-not-xml`` and ``fix-not-idempotent`` are fixed).  Remove a kind here when its bug is fixed (its
+xfail test then passes and fails the run as XPASS)."""
 
 RENDERER = Renderer()
 
