@@ -412,9 +412,6 @@ _PLAIN_TAGS = frozenset(
 
 
 class _PositionParser(BlockParser):
-    fast_lists = True
-    """Take :func:`_simple_list`'s shortcut (tests turn it off to compare with mistune's own result)."""
-
     """mistune's block parser, noting where each top-level block starts.
 
     mistune's tokens carry no positions.  Every block rule is dispatched through
@@ -422,6 +419,9 @@ class _PositionParser(BlockParser):
     stamp the start offset on the tokens that call produced.  Nested calls (a heading that
     ends a list) stamp first, and ``setdefault`` keeps the innermost, exact offset.
     """
+
+    fast_lists = True
+    """Take :func:`_simple_list`'s shortcut (tests turn it off to compare with mistune's own result)."""
 
     def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:
         if state.parent is not None:
