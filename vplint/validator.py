@@ -245,10 +245,18 @@ def _compile(schema: Mapping[str, Any]) -> Check:
             return True
 
         tests.append(by_kind)
+    return _all_of(tests)
+
+
+def _all_of(tests: list[Check]) -> Check:
+    """A check that passes when every one of ``tests`` passes (no generator for the usual one or two)."""
     if not tests:
         return lambda instance: True
     if len(tests) == 1:
         return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda instance: first(instance) and second(instance)
     return lambda instance: all(test(instance) for test in tests)
 
 
@@ -265,9 +273,7 @@ def _compile_string(schema: Mapping[str, Any]) -> Check | None:
         tests.append(lambda s: search(s) is not None)
     if schema.get("format") == "date":
         tests.append(_is_date)
-    if not tests:
-        return None
-    return lambda s: all(test(s) for test in tests)
+    return _all_of(tests) if tests else None
 
 
 def _compile_array(schema: Mapping[str, Any]) -> Check | None:
