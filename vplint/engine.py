@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .codes import BUILTIN_CODES
 from .config import Config, ConfigError, ConfigLoader, expand_codes
@@ -178,23 +179,13 @@ def _check_document(doc: Document, options: Options, config: Config) -> FileResu
     return FileResult(doc.path, diagnostics, canvas, lang=lang, document=doc, config=config, directives=directives)
 
 
-_PLANS: dict[tuple[int, Options, str, dt.date], tuple[Config, list[tuple[Check, Context]]]] = {}
-
-
 def _rule_plan(config: Config, options: Options, lang: str) -> list[tuple[Check, Context]]:
-    """The enabled per-file rules with their contexts, worked out once per configuration, options, language and day.
-
-    Keyed by the configuration's identity like :func:`_enabled_memo` (the entry holds the
-    configuration, so its id is not reused while the entry exists).
-    """
+    """The enabled per-file rules with their contexts, worked out once per configuration, options, language and day."""
     today = _today(options, config)
-    key = (id(config), options, lang, today)
-    found = _PLANS.get(key)
-    if found is None or found[0] is not config:
-        if len(_PLANS) > 256:
-            _PLANS.clear()
-        enabled = _enabled(config, options)
-        plan = [
+
+    def plan() -> list[tuple[Check, Context]]:
+        enabled = _enabled_memo(config, options)
+        return [
             (
                 rule.check,
                 Context(
@@ -204,8 +195,8 @@ def _rule_plan(config: Config, options: Options, lang: str) -> list[tuple[Check,
             for rule in RULES.values()
             if rule.check is not None and rule.code in enabled
         ]
-        found = _PLANS[key] = (config, plan)
-    return found[1]
+
+    return _per_config(config, ("plan", options, lang, today), plan)
 
 
 def _cross_file(files: list[FileResult], options: Options) -> None:
@@ -250,22 +241,29 @@ def _default_severity(code: str, fallback: Severity) -> Severity:
     return builtin.severity if builtin is not None else fallback
 
 
-_ENABLED_MEMO: dict[tuple[int, Options], tuple[Config, set[str]]] = {}
+_T = TypeVar("_T")
+_MEMO: dict[tuple[Hashable, ...], tuple[Config, Any]] = {}
+
+
+def _per_config(config: Config, key: tuple[Hashable, ...], compute: Callable[[], _T]) -> _T:
+    """``compute()``, worked out once per configuration and ``key`` in a run (not once per file).
+
+    Keyed by the configuration's identity; the entry holds the configuration itself, so its id
+    cannot be reused by another object while the entry exists.
+    """
+    full = (id(config), *key)
+    found = _MEMO.get(full)
+    if found is None or found[0] is not config:
+        if len(_MEMO) > 512:
+            _MEMO.clear()
+        found = _MEMO[full] = (config, compute())
+    value: _T = found[1]
+    return value
 
 
 def _enabled_memo(config: Config, options: Options) -> set[str]:
-    """:func:`_enabled`, computed once per configuration and options of a run.
-
-    Keyed by identity; the entry holds the configuration itself, so its id cannot be
-    reused by another object while the entry exists.
-    """
-    key = (id(config), options)
-    found = _ENABLED_MEMO.get(key)
-    if found is None or found[0] is not config:
-        if len(_ENABLED_MEMO) > 256:
-            _ENABLED_MEMO.clear()
-        found = _ENABLED_MEMO[key] = (config, _enabled(config, options))
-    return found[1]
+    """:func:`_enabled`, computed once per configuration and options of a run."""
+    return _per_config(config, ("enabled", options), lambda: _enabled(config, options))
 
 
 def _finish(res: FileResult, options: Options) -> None:
