@@ -15,7 +15,6 @@ autoescaped; in Markdown templates every ``{{ value }}`` is escaped for Markdown
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import tempfile
@@ -31,6 +30,7 @@ import jinja2.sandbox
 import markupsafe
 
 from . import briefs_model as bm
+from .digest import sha256
 from .questions import QuestionBank, QuestionBankError, load_bank
 from .resources import resource_dir
 
@@ -312,7 +312,7 @@ def safe_name(text: str) -> str:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def brief_name(canvas_id: object, path: str) -> str:

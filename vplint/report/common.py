@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from ..codes import BUILTIN_CODES
 from ..diagnostics import Diagnostic
+from ..digest import sha256
 from ..engine import FileResult
 from ..rules import RULES
 
@@ -90,4 +90,4 @@ def _fingerprint(d: Diagnostic, path: str, lines: list[str], seen: dict[tuple[st
     occurrence = seen.get(key, 0)
     seen[key] = occurrence + 1
     data = "\0".join((path, d.code, text, str(occurrence)))
-    return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
+    return sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
