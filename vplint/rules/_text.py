@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
-__all__ = ["has_quantity", "has_time", "names_past_time", "time_spans", "without_time"]
+__all__ = ["has_quantity", "has_time", "names_past_time", "problem_text", "time_spans", "without_time"]
 
 _ZH_NUM = "零〇一二两三四五六七八九十百千万几数半"
 _MONTH = (
@@ -121,3 +122,12 @@ def names_past_time(text: str, today: dt.date) -> bool:
     if any(2000 + int(m.group(1)) <= today.year for m in _FY_SHORT.finditer(text)):
         return True
     return bool(_QUARTER_EN.search(text) or _QUARTER_ZH.search(text))
+
+
+def problem_text(problem: dict[str, Any], field: str) -> str:
+    """A problem's title, ``field`` and its diagnoses' details, one per line: where a rep writes it in prose."""
+    parts = [problem.get("title"), problem.get(field)]
+    diagnoses = problem.get("diagnoses")
+    if isinstance(diagnoses, list):
+        parts += [d.get("detail") for d in diagnoses if isinstance(d, dict)]
+    return "\n".join(p for p in parts if isinstance(p, str))

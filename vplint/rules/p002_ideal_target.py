@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..labels import field_label, item_label
-from ._text import has_quantity, has_time, without_time
+from ._text import has_quantity, has_time, problem_text, without_time
 
 if TYPE_CHECKING:
     from ..model import Canvas
@@ -76,21 +76,12 @@ def _filled(problem: dict[str, Any], key: str) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _text(problem: dict[str, Any]) -> str:
-    """The title, the target and the diagnoses' details: where a rep writes what, and often by when."""
-    parts = [problem.get("title"), problem.get("target")]
-    diagnoses = problem.get("diagnoses")
-    if isinstance(diagnoses, list):
-        parts += [d.get("detail") for d in diagnoses if isinstance(d, dict)]
-    return "\n".join(p for p in parts if isinstance(p, str))
-
-
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     lang = ctx.lang
     for i, problem in canvas.items("problems"):
         if problem.get("type") != "ideal-pursuit":
             continue
-        text = _text(problem)
+        text = problem_text(problem, "target")
         deadline = _filled(problem, "deadline") or has_time(text)
         target = _filled(problem, "target") or has_quantity(without_time(text))
         if target and deadline:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity
 from ..labels import field_label, item_label
-from ._text import names_past_time
+from ._text import names_past_time, problem_text
 
 if TYPE_CHECKING:
     from ..model import Canvas
@@ -80,14 +80,6 @@ _PAST_WORDS = re.compile(
 )
 
 
-def _text(problem: dict[str, Any]) -> str:
-    parts = [problem.get("title"), problem.get("root_cause")]
-    diagnoses = problem.get("diagnoses")
-    if isinstance(diagnoses, list):
-        parts += [d.get("detail") for d in diagnoses if isinstance(d, dict)]
-    return "\n".join(p for p in parts if isinstance(p, str))
-
-
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     lang = ctx.lang
     for i, problem in canvas.items("problems"):
@@ -96,7 +88,7 @@ def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
         baseline = problem.get("baseline")
         if isinstance(baseline, str) and baseline.strip():
             continue
-        text = _text(problem)
+        text = problem_text(problem, "root_cause")
         if _PAST_WORDS.search(text) or names_past_time(text, ctx.today):
             continue
         path = ("problems", i)
