@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # the repository's vocabulary, whether or not vplint is installed
     sys.path.insert(0, str(REPO))
 
-from vplint import vocabulary as voc  # noqa: E402
+from vplint.model import vocabulary as voc  # noqa: E402
 
 __all__ = [
     "DEFAULT_SEED",

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vplint.engine import Options, Result, check_paths
+from vplint.lint.engine import Options, Result, check_paths
 from vplint.report import FORMATS
 
 from .conftest import ROOT

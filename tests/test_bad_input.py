@@ -21,8 +21,8 @@ import pytest
 
 import vplint
 from vplint.diagnostics import Diagnostic
-from vplint.document import MAX_BYTES
-from vplint.engine import check_paths, check_text
+from vplint.lint.engine import check_paths, check_text
+from vplint.parser.document import MAX_BYTES
 
 from .conftest import ROOT
 
@@ -424,10 +424,10 @@ def _deep_yaml(shape: str) -> str:
 
 _LOADER_SNIPPET = """
 import sys, yaml
-import vplint.document
+import vplint.parser.document
 if sys.argv[2] == "python":
-    vplint.document._Loader = yaml.SafeLoader
-from vplint.engine import check_text
+    vplint.parser.document._Loader = yaml.SafeLoader
+from vplint.lint.engine import check_text
 res = check_text(open(sys.argv[1], "rb").read(), "deep.md")
 print(" ".join(f"{d.code}@{d.line}:{d.column}" for d in res.diagnostics))
 """

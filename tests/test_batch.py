@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vplint.engine import Options, Result, check_paths
+from vplint.lint.engine import Options, Result, check_paths
 
 from .conftest import FIXTURES, ROOT
 

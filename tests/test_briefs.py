@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from vplint import briefs
-from vplint.briefs_model import TIME_DEPENDENT
-from vplint.cli import main
+from vplint.briefs import render as briefs
+from vplint.briefs.context import TIME_DEPENDENT
+from vplint.cli.main import main
 
 from .conftest import ROOT
 
@@ -123,7 +123,7 @@ def test_time_dependent_rules_are_exactly_the_ones_left_out() -> None:
     """A guard: any rule whose findings change with today's date must be in TIME_DEPENDENT."""
     import datetime as dt
 
-    from vplint.engine import Options, check_paths
+    from vplint.lint.engine import Options, check_paths
 
     fixtures = [str(p) for p in sorted((ROOT / "tests" / "fixtures" / "rules").rglob("*.md"))]
     fixtures += [str(p) for p in sorted((ROOT / "examples").glob("*.md"))]
@@ -485,7 +485,7 @@ def test_a_symlink_in_the_folder_is_replaced_not_followed(samples_out: Path, tmp
 
 def test_checking_never_imports_jinja() -> None:
     code = (
-        "import sys, vplint.engine; from vplint.cli import main; main(['check', 'canvases']); "
+        "import sys, vplint.lint.engine; from vplint.cli.main import main; main(['check', 'canvases']); "
         "assert 'jinja2' not in sys.modules and 'markupsafe' not in sys.modules"
     )
     proc = subprocess.run(

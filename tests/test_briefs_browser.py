@@ -30,7 +30,7 @@ from typing import Any
 
 import pytest
 
-from vplint.cli import main
+from vplint.cli.main import main
 
 from .conftest import ROOT
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from vplint.cli import main
+from vplint.cli.main import main
 
 from .conftest import ROOT
 

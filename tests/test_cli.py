@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from vplint.cli import main
+from vplint.cli.main import main
 
 from .conftest import ROOT
 
@@ -110,22 +110,22 @@ def _modules_after(code: str) -> set[str]:
 
 
 def test_version_imports_next_to_nothing() -> None:
-    added = _modules_after("from vplint.cli import main; main(['--version'])")
+    added = _modules_after("from vplint.cli.main import main; main(['--version'])")
     assert not added & {"argparse", "typing", "collections.abc", "re", "dataclasses"}, added
 
 
 def test_checking_a_canvas_leaves_heavy_modules_alone() -> None:
     """jsonschema and Jinja are for tests and briefs; shutil (zlib, bz2, lzma), OpenSSL's hashlib
     binding and tempfile cost milliseconds at every commit and are not needed to check."""
-    added = _modules_after("from vplint.cli import main; main(['check', '--no-cache', 'canvases'])")
-    assert "vplint.engine" in added
+    added = _modules_after("from vplint.cli.main import main; main(['check', '--no-cache', 'canvases'])")
+    assert "vplint.lint.engine" in added
     assert not added & {"jsonschema", "jinja2", "markupsafe", "shutil", "_hashlib", "tempfile"}, added
 
 
 def test_one_command_configured_reads_like_all_of_them(capsys: pytest.CaptureFixture[str]) -> None:
     """vplint configures only the command it runs; its help and the command list stay the same."""
-    from vplint.cli import _parser
-    from vplint.commands import COMMANDS
+    from vplint.cli.commands import COMMANDS
+    from vplint.cli.main import _parser
 
     def help_of(parser: object, *argv: str) -> str:
         with pytest.raises(SystemExit) as exc:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from vplint.config import ConfigError, ConfigLoader, glob_to_regex, load_config_file
-from vplint.engine import Options, check_paths
+from vplint.config.loader import ConfigError, ConfigLoader, glob_to_regex, load_config_file
+from vplint.lint.engine import Options, check_paths
 
 TODAY = dt.date(2026, 11, 27)
 

@@ -1,10 +1,10 @@
-"""vplint.digest gives hashlib's SHA-256 digests (the result cache's keys depend on them)."""
+"""vplint.store.digest gives hashlib's SHA-256 digests (the result cache's keys depend on them)."""
 
 from __future__ import annotations
 
 import hashlib
 
-from vplint.digest import sha256
+from vplint.store.digest import sha256
 
 
 def test_same_digests_as_hashlib() -> None:

@@ -1,6 +1,6 @@
 """The canvas format docs stay in step with the code.
 
-Their vocabulary and rule tables are generated (``python -m vplint.docgen``); these tests
+Their vocabulary and rule tables are generated (``python -m tools.docgen``); these tests
 fail when a table is stale, when a slug or a diagnostic code is missing from a doc, or
 when the complete example drifts from the canvas it shows.
 """
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from vplint import docgen
-from vplint import vocabulary as voc
+from tools import docgen
+from vplint.model import vocabulary as voc
 from vplint.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +55,7 @@ def _table_codes(text: str) -> set[str]:
 @pytest.mark.parametrize(("lang", "name"), DOCS)
 def test_generated_blocks_are_up_to_date(lang: str, name: str) -> None:
     text = _doc(name)
-    assert docgen.update(text, lang) == text, f"docs/{name} is stale: run python -m vplint.docgen"
+    assert docgen.update(text, lang) == text, f"docs/{name} is stale: run python -m tools.docgen"
 
 
 @pytest.mark.parametrize(("lang", "name"), DOCS)

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 import yaml
 
-from vplint.cli import main
-from vplint.engine import Options, check_paths
-from vplint.scaffolding import plan
+from vplint.cli.main import main
+from vplint.lint.engine import Options, check_paths
+from vplint.scaffold.files import plan
 
 from .conftest import ROOT
 from .test_scaffold import assert_commands_exist, vplint_commands

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vplint import parse
-from vplint.document import Heading, Item, YMap, YScalar, YSeq, parse_document
+from vplint.parser.document import Heading, Item, YMap, YScalar, YSeq, parse_document
 
 
 def test_front_matter_positions(en_text: str) -> None:

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vplint.document import _PARSER, _PositionParser, parse_document
-from vplint.model import build_canvas
+from vplint.model.canvas import build_canvas
+from vplint.parser.document import _PARSER, _PositionParser, parse_document
 
 from .conftest import ROOT
 from .test_property import BASE

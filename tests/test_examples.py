@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vplint.engine import Options, check_paths, check_text
+from vplint.lint.engine import Options, check_paths, check_text
 
 from .conftest import EXAMPLES, ROOT, SHARED_EXAMPLES
 

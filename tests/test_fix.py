@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from vplint.diagnostics import Edit
-from vplint.fix import fixed_text
+from vplint.lint.fix import fixed_text
 
 
 def vplint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from vplint.briefs import Renderer
-from vplint.briefs_model import TIME_DEPENDENT, canvas_context
-from vplint.engine import Options, check_text
+from vplint.briefs.context import TIME_DEPENDENT, canvas_context
+from vplint.briefs.render import Renderer
+from vplint.lint.engine import Options, check_text
 
 from .conftest import ROOT
 

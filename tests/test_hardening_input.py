@@ -27,10 +27,10 @@ from typing import Any
 
 import pytest
 
-import vplint.discovery
-import vplint.fix
-from vplint.cli import main
-from vplint.document import MAX_BYTES
+import vplint.lint.discovery
+import vplint.lint.fix
+from vplint.cli.main import main
+from vplint.parser.document import MAX_BYTES
 
 from .conftest import ROOT
 from .test_bad_input import CASES, EN, FILE_LEVEL, ZH, Case, _bomb, _deep_yaml
@@ -235,7 +235,7 @@ def after_discovery(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[], N
     """Run an action right after the real file discovery, wherever vplint calls it from."""
 
     def install(action: Callable[[], None]) -> None:
-        original = vplint.discovery.discover
+        original = vplint.lint.discovery.discover
 
         def discover(*args: Any, **kwargs: Any) -> Any:
             found = original(*args, **kwargs)
@@ -278,7 +278,7 @@ def test_check_when_a_file_goes_away_during_the_run(
     capsys: pytest.CaptureFixture[str],
     after_discovery: Callable[[Callable[[], None]], None],
 ) -> None:
-    from vplint.engine import PARALLEL_MIN_FILES
+    from vplint.lint.engine import PARALLEL_MIN_FILES
 
     victim = _canvases(tmp_path / "canvases", PARALLEL_MIN_FILES if mode == "worker-pool" else 2)
     if mode == "cached":  # a first run fills the cache (and stores the run's output)
@@ -374,7 +374,7 @@ def test_fix_when_the_file_goes_away_before_the_rewrite(
 
         monkeypatch.setattr(os, "replace", replace)
     else:
-        real_fix_file = vplint.fix.fix_file
+        real_fix_file = vplint.lint.fix.fix_file
 
         def fix_file(target: str, diagnostics: Any) -> Any:
             Path(target).unlink()
@@ -382,7 +382,7 @@ def test_fix_when_the_file_goes_away_before_the_rewrite(
                 _pipe(Path(target))
             return real_fix_file(target, diagnostics)
 
-        monkeypatch.setattr(vplint.fix, "fix_file", fix_file)
+        monkeypatch.setattr(vplint.lint.fix, "fix_file", fix_file)
     code = main(["check", "--no-cache", "--fix", str(path)])
     _, err = capsys.readouterr()
     assert code == 2
@@ -398,7 +398,7 @@ _PEAK = """
 import contextlib, io, json, resource, sys
 limit = 2 * 1024**3  # a hard guard: an unbounded run fails with MemoryError instead of swapping
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-from vplint.cli import main
+from vplint.cli.main import main
 codes = []
 for argv in json.loads(sys.argv[1]):
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):

@@ -31,8 +31,8 @@ from typing import Any
 
 import pytest
 
-from vplint import briefs
-from vplint.cli import main
+from vplint.briefs import render as briefs
+from vplint.cli.main import main
 
 from .conftest import ROOT
 
@@ -101,7 +101,7 @@ def hooked(*args, **kwargs):
     return real(*args, **kwargs)
 
 setattr(os, name, hooked)
-from vplint.cli import main
+from vplint.cli.main import main
 sys.exit(main(sys.argv[4:]))
 """
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import vplint.rules  # noqa: F401  (registers every rule's own messages)
-from vplint.messages import MESSAGES, placeholders
+from vplint.i18n.messages import MESSAGES, placeholders
 
 PACKAGE = Path(__file__).resolve().parent.parent / "vplint"
 

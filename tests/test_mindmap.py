@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from vplint.mindmap import Node, mermaid, svg, text_width, wrap
+from vplint.briefs.mindmap import Node, mermaid, svg, text_width, wrap
 
 TREE = Node(
     "Chief Financial Officer",

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from vplint import parse
-from vplint.model import find_dates
+from vplint.model.canvas import find_dates
 
 HEAD = "---\nid: t\n---\n"
 
@@ -145,7 +145,7 @@ def test_numbered_headings_and_full_width_ids() -> None:
 
 def test_prefix_matching_sees_every_spelling() -> None:
     """match_prefix looks spellings up by first character: each is non-empty and found from its own text."""
-    from vplint.vocabulary import ALL_VOCABULARIES
+    from vplint.model.vocabulary import ALL_VOCABULARIES
 
     for vocabulary in ALL_VOCABULARIES.values():
         for term in vocabulary.terms:
@@ -156,7 +156,7 @@ def test_prefix_matching_sees_every_spelling() -> None:
 
 
 def test_detect_language() -> None:
-    from vplint.model import detect_language
+    from vplint.model.canvas import detect_language
 
     assert detect_language("问题：发票开具延误 Type: operational") == "zh"
     assert detect_language("Invoices are late since the 2024 reorganisation") == "en"

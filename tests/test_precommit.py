@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from vplint.scaffolding import EXAMPLES
+from vplint.scaffold.files import EXAMPLES
 
 from .conftest import ROOT
 

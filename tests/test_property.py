@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 from hypothesis.strategies import DrawFn
 
 import vplint
-from vplint.codes import BUILTIN_CODES
 from vplint.diagnostics import Diagnostic
-from vplint.engine import check_text
-from vplint.messages import render
+from vplint.i18n.messages import render
+from vplint.lint.codes import BUILTIN_CODES
+from vplint.lint.engine import check_text
 from vplint.rules import RULES
 
 from .conftest import ROOT

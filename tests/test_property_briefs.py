@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from vplint.briefs import Renderer
+from vplint.briefs.render import Renderer
 
 from .conftest import ROOT
 from .fuzz.pipeline import HOSTILE, SEEDS, exercise

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from vplint import vocabulary as voc
-from vplint.questions import QuestionBankError, fill, load_bank
-from vplint.resources import resource_dir
+from vplint.briefs.questions import QuestionBankError, fill, load_bank
+from vplint.model import vocabulary as voc
+from vplint.store.resources import resource_dir
 
 SHIPPED = resource_dir("templates")
 

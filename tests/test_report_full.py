@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from vplint.diagnostics import Severity
-from vplint.engine import Options, Result, check_text
+from vplint.lint.engine import Options, Result, check_text
 from vplint.report import concise, full
 
 from .conftest import ROOT

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from vplint.engine import Options, Result
+from vplint.lint.engine import Options, Result
 
 from .report_support import EN_NAME, EXAMPLES, TODAY, ZH_NAME, broken_tree, check, drafts, render, shipped
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import vplint
 from vplint.diagnostics import Severity
-from vplint.engine import Options, Result
+from vplint.lint.engine import Options, Result
 from vplint.report.common import rule_name
 
 from .conftest import ROOT

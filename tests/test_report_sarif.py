@@ -13,8 +13,8 @@ import pytest
 from jsonschema.validators import validator_for
 
 import vplint
-from vplint.codes import BUILTIN_CODES
-from vplint.engine import Options, Result
+from vplint.lint.codes import BUILTIN_CODES
+from vplint.lint.engine import Options, Result
 from vplint.report import sarif
 from vplint.rules import RULES
 

@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from vplint.codes import BUILTIN_CODES
-from vplint.ruledocs import DOCS, explain_text, render
+from tools.ruledocs import DOCS
+from vplint.lint.codes import BUILTIN_CODES
 from vplint.rules import RULES
+from vplint.rules.docs import explain_text, render
 
 from .conftest import ROOT
 
@@ -18,7 +19,7 @@ from .conftest import ROOT
 @pytest.mark.parametrize(("lang", "name"), sorted(DOCS.items()))
 def test_rules_docs_are_generated(lang: str, name: str) -> None:
     on_disk = (ROOT / "docs" / name).read_text(encoding="utf-8")
-    assert on_disk == render(lang), "run: python -m vplint.ruledocs"
+    assert on_disk == render(lang), "run: python -m vplint.rules.docs"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vplint.engine import Options, check_paths, check_text
+from vplint.lint.engine import Options, check_paths, check_text
 from vplint.rules import RULES
 
 from .conftest import FIXTURES

@@ -11,9 +11,9 @@ import datetime as dt
 
 import pytest
 
-from vplint.document import parse_document
-from vplint.engine import Options, check_text
-from vplint.model import build_canvas
+from vplint.lint.engine import Options, check_text
+from vplint.model.canvas import build_canvas
+from vplint.parser.document import parse_document
 from vplint.rules import RULES, Context
 
 EVIDENCE = dt.date(2026, 10, 12)  # "Ministry notice of 2026-10-12" in the English example

@@ -26,14 +26,14 @@ import jsonschema
 import pytest
 import yaml
 
-from vplint import vocabulary as voc
-from vplint.cli import _parser, main
-from vplint.config import load_config_file
+from vplint.cli.main import _parser, main
+from vplint.config.loader import load_config_file
 from vplint.diagnostics import Diagnostic
-from vplint.engine import SKIP_FILES, Options, check_paths, check_text
-from vplint.resources import resource_dir
-from vplint.scaffolding import EXAMPLES, PLACEHOLDER_REPO, PLACEHOLDER_REV, SCAFFOLD, plan, write_new
-from vplint.skeleton import canvas_id, prompts, slugify
+from vplint.lint.engine import SKIP_FILES, Options, check_paths, check_text
+from vplint.model import vocabulary as voc
+from vplint.scaffold.files import EXAMPLES, PLACEHOLDER_REPO, PLACEHOLDER_REV, SCAFFOLD, plan, write_new
+from vplint.scaffold.skeleton import canvas_id, prompts, slugify
+from vplint.store.resources import resource_dir
 
 from .conftest import ROOT
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from vplint.engine import Options, check_text
-from vplint.resources import resource_dir
-from vplint.schemagen import GENERATED, render
+from tools.schemagen import GENERATED, render
+from vplint.lint.engine import Options, check_text
+from vplint.store.resources import resource_dir
 
 
 def _found(text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
@@ -18,7 +18,7 @@ def _found(text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
 def test_generated_schemas_are_up_to_date() -> None:
     for name, make in GENERATED.items():
         on_disk = (resource_dir("schema") / name).read_text(encoding="utf-8")
-        assert on_disk == render(make()), f"run: python -m vplint.schemagen ({name} drifted)"
+        assert on_disk == render(make()), f"run: python -m tools.schemagen ({name} drifted)"
 
 
 def test_schema_is_valid_2020_12() -> None:

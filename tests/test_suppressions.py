@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from vplint.engine import Options, check_text
+from vplint.lint.engine import Options, check_text
 
 TODAY = dt.date(2026, 11, 27)
 

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 from vplint import parse
-from vplint.resources import resource_dir
-from vplint.validator import Validator
+from vplint.store.resources import resource_dir
+from vplint.validation.compiled import Validator
 
 from .conftest import FIXTURES, ROOT
 

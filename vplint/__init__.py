@@ -17,14 +17,14 @@ __all__ = ["Diagnostic", "Options", "Severity", "__version__", "check_paths", "c
 if TYPE_CHECKING:
     from typing import Any
 
-    from .diagnostics import Diagnostic, Severity
-    from .engine import Options, check_paths, check_text
+    from vplint.diagnostics import Diagnostic, Severity
+    from vplint.lint.engine import Options, check_paths, check_text
 
 
 def parse(text: str | bytes, path: str = "<string>") -> dict[str, Any]:
     """The canvas model (the JSON that ``vplint export`` prints) of a canvas text."""
-    from .document import parse_document
-    from .model import build_canvas
+    from vplint.model.canvas import build_canvas
+    from vplint.parser.document import parse_document
 
     return build_canvas(parse_document(text, path)).data
 
@@ -32,11 +32,11 @@ def parse(text: str | bytes, path: str = "<string>") -> dict[str, Any]:
 def __getattr__(name: str) -> Any:
     # Lazy imports keep ``vplint --version`` and ``import vplint`` fast.
     if name in ("check_paths", "check_text", "Options"):
-        from . import engine
+        from vplint.lint import engine
 
         return getattr(engine, name)
     if name in ("Diagnostic", "Severity"):
-        from . import diagnostics
+        from vplint import diagnostics
 
         return getattr(diagnostics, name)
     raise AttributeError(name)

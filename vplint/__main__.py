@@ -1,3 +1,3 @@
-from vplint.cli import main
+from vplint.cli.main import main
 
 raise SystemExit(main())

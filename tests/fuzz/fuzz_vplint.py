@@ -158,7 +158,7 @@ _RENDERER: list[Any] = []
 def _renderer() -> Any:
     """One brief renderer for the whole campaign (templates compiled once)."""
     if not _RENDERER:
-        from vplint.briefs import Renderer
+        from vplint.briefs.render import Renderer
 
         _RENDERER.append(Renderer())
     return _RENDERER[0]
@@ -207,7 +207,7 @@ def run_hypothesis(args: argparse.Namespace, out: Path) -> Stats:
 
 def _tokens() -> list[str]:
     from tests.fuzz.pipeline import HOSTILE
-    from vplint import vocabulary
+    from vplint.model import vocabulary
 
     tokens = ["---\n", "\n---\n", "...", "\n## ", "\n### ", "\n- ", "\n  - ", ": ", "：", " - ", " —— ", "——", "/"]
     tokens += ["<!-- vplint-disable-next-line ", "<!-- vplint-disable-file ", " -->", "# vplint: disable=", "```\n"]
@@ -311,8 +311,8 @@ def atheris_child(argv: list[str], out: Path) -> None:
     atheris: Any = importlib.import_module("atheris")
     with atheris.instrument_imports(include=["vplint", "mistune"]):
         # imported here, so that their code is instrumented
-        import vplint.briefs
-        import vplint.engine
+        import vplint.briefs.render
+        import vplint.lint.engine
         from tests.fuzz import pipeline
 
         del vplint, pipeline

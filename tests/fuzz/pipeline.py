@@ -31,15 +31,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import vplint
-from vplint.briefs import Renderer
-from vplint.briefs_model import TIME_DEPENDENT, account_context, canvas_context
-from vplint.codes import BUILTIN_CODES
+from vplint.briefs.context import TIME_DEPENDENT, account_context, canvas_context
+from vplint.briefs.render import Renderer
 from vplint.diagnostics import Diagnostic
-from vplint.engine import Options, check_text, detect_language
-from vplint.fix import fixed_text
-from vplint.messages import render
-from vplint.resources import resource_dir
+from vplint.i18n.messages import render
+from vplint.lint.codes import BUILTIN_CODES
+from vplint.lint.engine import Options, check_text, detect_language
+from vplint.lint.fix import fixed_text
 from vplint.rules import RULES
+from vplint.store.resources import resource_dir
 
 __all__ = [
     "HOSTILE",
@@ -163,10 +163,10 @@ _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 @functools.cache
 def allowed_tags() -> frozenset[str]:
     """Every element the shipped HTML templates and the mind map SVG can write."""
-    import vplint.mindmap
+    import vplint.briefs.mindmap
 
     sources = [p.read_text(encoding="utf-8") for p in sorted(resource_dir("templates").glob("*.html.j2"))]
-    sources.append(Path(vplint.mindmap.__file__).read_text(encoding="utf-8"))
+    sources.append(Path(vplint.briefs.mindmap.__file__).read_text(encoding="utf-8"))
     return frozenset(m.lower() for text in sources for m in _TAG.findall(text))
 
 

@@ -6,11 +6,11 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..codes import BUILTIN_CODES
-from ..diagnostics import Diagnostic
-from ..digest import sha256
-from ..engine import FileResult
-from ..rules import RULES
+from vplint.diagnostics import Diagnostic
+from vplint.lint.codes import BUILTIN_CODES
+from vplint.lint.engine import FileResult
+from vplint.rules import RULES
+from vplint.store.digest import sha256
 
 __all__ = ["absolute_path", "base_dir", "file_lines", "fingerprints", "relative_path", "rule_name", "source_line"]
 
@@ -22,7 +22,7 @@ def file_lines(res: FileResult) -> list[str]:
     elif res.canvas is not None and res.canvas.text:
         text = res.canvas.text
     else:  # a lean or cached result keeps no text: read the file again (only the full format needs it)
-        from ..document import read_document
+        from vplint.parser.document import read_document
 
         try:
             text = read_document(res.path).text

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..diagnostics import Diagnostic, Severity
-from ..engine import FileResult, Result, env_language
-from ..messages import count, render
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.i18n.messages import count, render
+from vplint.lint.engine import FileResult, Result, env_language
 
 __all__ = [
     "fix_summary",

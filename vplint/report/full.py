@@ -21,10 +21,10 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TextIO
 
-from ..diagnostics import Diagnostic, Severity
-from ..engine import Result
-from . import concise
-from .common import file_lines, source_line
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.lint.engine import Result
+from vplint.report import concise
+from vplint.report.common import file_lines, source_line
 
 __all__ = ["caret_line", "format_finding", "use_color", "write"]
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..diagnostics import Diagnostic, Severity
-from ..engine import Result
-from .common import base_dir, relative_path
-from .concise import printable, write_path_errors
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.lint.engine import Result
+from vplint.report.common import base_dir, relative_path
+from vplint.report.concise import printable, write_path_errors
 
 __all__ = ["annotation", "escape_data", "escape_property", "write"]
 

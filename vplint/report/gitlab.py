@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from ..diagnostics import Severity
-from ..engine import Result
-from .common import base_dir, fingerprints, relative_path
-from .concise import printable, write_path_errors
+from vplint.diagnostics import Severity
+from vplint.lint.engine import Result
+from vplint.report.common import base_dir, fingerprints, relative_path
+from vplint.report.concise import printable, write_path_errors
 
 __all__ = ["SEVERITY", "issues", "write"]
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from .. import __version__
-from ..diagnostics import Diagnostic, Severity
-from ..engine import Result
-from ..messages import render
-from .common import rule_name
-from .concise import printable, summary_language, write_path_errors
+from vplint import __version__
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.i18n.messages import render
+from vplint.lint.engine import Result
+from vplint.report.common import rule_name
+from vplint.report.concise import printable, summary_language, write_path_errors
 
 __all__ = ["finding", "report", "write"]
 

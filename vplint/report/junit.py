@@ -21,10 +21,10 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from ..diagnostics import Severity
-from ..engine import Result
-from ..messages import count, render
-from .concise import format_line, printable, summary_language, write_path_errors
+from vplint.diagnostics import Severity
+from vplint.i18n.messages import count, render
+from vplint.lint.engine import Result
+from vplint.report.concise import format_line, printable, summary_language, write_path_errors
 
 __all__ = ["tree", "write"]
 

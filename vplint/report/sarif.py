@@ -17,15 +17,15 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from .. import __version__
-from ..codes import BUILTIN_CODES
-from ..diagnostics import Diagnostic, Severity
-from ..engine import FileResult, Result
-from ..messages import render
-from ..ruledocs import explain_text
-from ..rules import RULES
-from .common import absolute_path, base_dir, fingerprints, relative_path
-from .concise import printable, summary_language, write_path_errors
+from vplint import __version__
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.i18n.messages import render
+from vplint.lint.codes import BUILTIN_CODES
+from vplint.lint.engine import FileResult, Result
+from vplint.report.common import absolute_path, base_dir, fingerprints, relative_path
+from vplint.report.concise import printable, summary_language, write_path_errors
+from vplint.rules import RULES
+from vplint.rules.docs import explain_text
 
 __all__ = ["SCHEMA_URI", "artifact_location", "log", "rule_descriptors", "write"]
 

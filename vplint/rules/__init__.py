@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
-from ..messages import register
-from ..model import Canvas
-from . import (
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.i18n.messages import register
+from vplint.model.canvas import Canvas
+from vplint.rules import (
     a001_lever_planned,
     c001_problem_diagnosis,
     c002_need_strategy,
@@ -60,7 +60,7 @@ from . import (
     y002_separators,
     y003_sorted_references,
 )
-from .base import Context, Option
+from vplint.rules.base import Context, Option
 
 __all__ = ["RULES", "Check", "Context", "Option", "Rule", "rule_by_code"]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import vocabulary as voc
-from ..model import Canvas, Token
+from vplint.model import vocabulary as voc
+from vplint.model.canvas import Canvas, Token
 
 __all__ = ["canonical_spelling", "writing_language"]
 

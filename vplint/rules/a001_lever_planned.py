@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .. import vocabulary as voc
-from ..diagnostics import Diagnostic, Severity
-from ..labels import join_terms, section_label
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.model import vocabulary as voc
+from vplint.model.labels import join_terms, section_label
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "A001"
 NAME = "lever-planned"

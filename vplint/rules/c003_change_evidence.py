@@ -21,14 +21,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import Diagnostic, Severity
-from ..labels import field_label, item_label
-from ..messages import render
-from ..model import find_dates
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.i18n.messages import render
+from vplint.model.canvas import find_dates
+from vplint.model.labels import field_label, item_label
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "C003"
 NAME = "change-evidence"

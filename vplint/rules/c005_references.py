@@ -12,13 +12,13 @@ import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity
-from ..labels import item_label
-from ..messages import render
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.i18n.messages import render
+from vplint.model.labels import item_label
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "C005"
 NAME = "references"

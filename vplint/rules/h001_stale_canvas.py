@@ -18,12 +18,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity
-from .base import Option
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.rules.base import Option
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "H001"
 NAME = "stale-canvas"

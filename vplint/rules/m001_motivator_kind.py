@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .. import vocabulary as voc
-from ..diagnostics import Diagnostic, Severity
-from ..labels import field_label, item_label, join_terms
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.model import vocabulary as voc
+from vplint.model.labels import field_label, item_label, join_terms
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "M001"
 NAME = "motivator-kind"

@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .. import vocabulary as voc
-from ..diagnostics import Diagnostic, Severity
-from ..labels import field_label, item_label, join_terms, term_label
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.model import vocabulary as voc
+from vplint.model.labels import field_label, item_label, join_terms, term_label
 
 if TYPE_CHECKING:
-    from ..model import Canvas, JsonPath
-    from .base import Context
+    from vplint.model.canvas import Canvas, JsonPath
+    from vplint.rules.base import Context
 
 CODE = "M002"
 NAME = "change-classified"

@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity
-from ..labels import field_label, item_label
-from .c003_change_evidence import pieces
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.model.labels import field_label, item_label
+from vplint.rules.c003_change_evidence import pieces
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "M003"
 NAME = "boiling-frog"

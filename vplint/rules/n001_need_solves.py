@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity
-from ..labels import field_label, item_label
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.model.labels import field_label, item_label
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "N001"
 NAME = "need-solves"

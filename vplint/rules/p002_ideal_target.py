@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import Diagnostic, Severity
-from ..labels import field_label, item_label
-from ._text import has_quantity, has_time, problem_text, without_time
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.model.labels import field_label, item_label
+from vplint.rules._text import has_quantity, has_time, problem_text, without_time
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "P002"
 NAME = "ideal-target"

@@ -19,13 +19,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity
-from ..labels import field_label, item_label
-from ._text import names_past_time, problem_text
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.model.labels import field_label, item_label
+from vplint.rules._text import names_past_time, problem_text
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "P003"
 NAME = "better-past"

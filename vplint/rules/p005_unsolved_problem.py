@@ -19,12 +19,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity
-from ..labels import field_label
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.model.labels import field_label
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "P005"
 NAME = "unsolved-problem"

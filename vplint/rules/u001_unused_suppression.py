@@ -10,7 +10,7 @@ directive that names an unknown code is reported too.
 
 from __future__ import annotations
 
-from ..diagnostics import Severity
+from vplint.diagnostics import Severity
 
 CODE = "U001"
 NAME = "unused-suppression"

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity
+from vplint.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "X001"
 NAME = "duplicate-canvas-id"

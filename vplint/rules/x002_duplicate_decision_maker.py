@@ -15,11 +15,11 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity
+from vplint.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "X002"
 NAME = "duplicate-decision-maker"

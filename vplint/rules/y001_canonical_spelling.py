@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Edit, Severity
-from ._style import canonical_spelling, writing_language
+from vplint.diagnostics import Diagnostic, Edit, Severity
+from vplint.rules._style import canonical_spelling, writing_language
 
 if TYPE_CHECKING:
-    from ..model import Canvas
-    from .base import Context
+    from vplint.model.canvas import Canvas
+    from vplint.rules.base import Context
 
 CODE = "Y001"
 NAME = "canonical-spelling"

@@ -1,0 +1,441 @@
+"""Meeting briefs: render canvas contexts through Jinja templates; name, write and compare brief files.
+
+Only ``vplint brief`` imports this module (checking never loads Jinja).  One
+:class:`Renderer` serves a whole run: the Jinja environment, the compiled templates and the
+question banks are built once.
+
+Templates run in Jinja's immutable sandbox with strict undefined: a typo is an error naming
+the template file and line, templates cannot change the data they are given or reach
+Python internals, and canvas text is only ever data.  HTML templates (``*.html.j2``) are
+autoescaped; in Markdown templates every ``{{ value }}`` is escaped for Markdown instead
+(``*``, ``_``, ``<``, ``|``, ... get a backslash).  Values marked safe (the mind map, the
+``code`` and ``md`` filters) are inserted as they are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import traceback
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+import markupsafe
+
+from vplint.briefs import context as bm
+from vplint.briefs.questions import QuestionBank, QuestionBankError, load_bank
+from vplint.store.digest import sha256
+from vplint.store.resources import resource_dir
+
+__all__ = [
+    "FORMATS",
+    "BriefError",
+    "Renderer",
+    "account_name",
+    "brief_name",
+    "check_outputs",
+    "md_escape",
+    "safe_name",
+    "write_outputs",
+]
+
+FORMATS = ("md", "html")
+_HTML_SUFFIXES = (".html.j2", ".htm.j2", ".svg.j2", ".xml.j2")
+
+
+class BriefError(Exception):
+    """A template, question bank or output problem; the message names the file (and line)."""
+
+
+# --- escaping and helpers ------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)])")
+_MD_SUFFIXES = (".md.j2", ".markdown.j2")
+
+
+def md_escape(value: object) -> str:
+    """Text that Markdown shows as written: one line, its markup characters backslash-escaped.
+
+    ``*``, ``_``, `````, ``[``, ``]``, ``<``, ``>``, ``|`` and ``\\`` anywhere, and what would
+    start a heading, quote or list (``#``, ``>``, ``-``, ``+``, ``1.``) at the start.
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).splitlines()))
+    return _MD_LINE_START.sub(_escape_start, text, count=1)
+
+
+def _escape_start(m: re.Match[str]) -> str:
+    mark = m.group(2)
+    if mark[0].isdigit():  # "1." -> "1\." (a backslash only escapes punctuation)
+        return m.group(1) + mark[:-1] + "\\" + mark[-1]
+    return m.group(1) + "\\" + mark
+
+
+def _is_md(ctx: jinja2.runtime.Context) -> bool:
+    return str(ctx.name or "").lower().endswith(_MD_SUFFIXES)
+
+
+@jinja2.pass_context
+def _finalize(ctx: jinja2.runtime.Context, value: Any) -> Any:
+    """What ``{{ value }}`` prints: nothing for None; in Markdown templates, escaped text."""
+    if value is None:
+        return ""
+    if isinstance(value, markupsafe.Markup | jinja2.Undefined) or not _is_md(ctx):
+        return value
+    return markupsafe.Markup(md_escape(value))
+
+
+@jinja2.pass_context
+def _code_filter(ctx: jinja2.runtime.Context, value: Any) -> markupsafe.Markup:
+    """``value`` as inline code: a backtick span in Markdown, ``<code>`` in HTML."""
+    text = " ".join(str(value).splitlines())
+    if not _is_md(ctx):
+        return markupsafe.Markup("<code>{}</code>").format(text)
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return markupsafe.Markup(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def _md_filter(value: Any) -> markupsafe.Markup:
+    return markupsafe.Markup(md_escape(value))
+
+
+def _lang(ctx: jinja2.runtime.Context) -> str:
+    lang = ctx.get("lang")
+    return lang if lang in ("en", "zh") else "en"
+
+
+@jinja2.pass_context
+def _label(ctx: jinja2.runtime.Context, vocabulary: str, slug: Any) -> str:
+    return bm.label(vocabulary, slug, _lang(ctx))
+
+
+@jinja2.pass_context
+def _t(ctx: jinja2.runtime.Context, key: str) -> str:
+    return bm.t(key, _lang(ctx))
+
+
+@jinja2.pass_context
+def _field_label(ctx: jinja2.runtime.Context, section: str, key: str) -> str:
+    from vplint.model.labels import field_label
+
+    return field_label(section, key, _lang(ctx))
+
+
+def _questions(problem: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A problem's questions as one list: ``{method, label, used, text}`` (method None: about the type)."""
+    q = problem["questions"]
+    out: list[dict[str, Any]] = [{"method": None, "label": None, "used": None, "text": s} for s in q["general"]]
+    for m in q["methods"]:
+        out.extend({"method": m["method"], "label": m["label"], "used": m["used"], "text": s} for s in m["questions"])
+    return out
+
+
+def _autoescape(name: str | None) -> bool:
+    """HTML templates are escaped for HTML, Markdown ones for Markdown (by ``_finalize``)."""
+    return bool(name) and str(name).lower().endswith(_HTML_SUFFIXES + _MD_SUFFIXES)
+
+
+def _environment(folders: Sequence[Path]) -> jinja2.Environment:
+    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders], encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=_autoescape,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    env.globals.update(label=_label, t=_t, field_label=_field_label, chain=bm.chain, questions=_questions)
+    env.filters.update(md=_md_filter, code=_code_filter)
+    return env
+
+
+# --- errors ---------------------------------------------------------------------------------------
+
+
+def _display(path: str | None) -> str:
+    if not path:
+        return "<template>"
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith(".." + os.sep + "..") else rel
+
+
+def _template_error(exc: BaseException, name: str, folders: Sequence[Path]) -> BriefError:
+    """A template failure as ``file:line: message``, the line in the template (not in Python)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return BriefError(f"{_display(exc.filename)}:{exc.lineno}: syntax error: {exc.message}")
+    where = f"{name}"
+    roots = [str(f.resolve()) for f in folders]
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        filename = frame.filename
+        if filename.endswith(".j2") or any(filename.startswith(r) for r in roots):
+            where = f"{_display(filename)}:{frame.lineno}"
+            break
+    if isinstance(exc, jinja2.TemplateNotFound):
+        message = f"template '{exc.name}' not found"
+    elif isinstance(exc, jinja2.UndefinedError | jinja2.exceptions.SecurityError | jinja2.TemplateError):
+        message = str(exc.message or exc) if isinstance(exc, jinja2.TemplateError) else str(exc)
+    else:
+        message = f"{type(exc).__name__}: {exc}"
+    return BriefError(f"{where}: {message}")
+
+
+# --- the renderer -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Renderer:
+    """Templates and question banks for one run: the team's folder first, then the shipped defaults."""
+
+    team: Path | None = None
+    """The team's templates folder (configuration key ``templates``), if any."""
+    template: str | None = None
+    """``--template``: a template name, or the path of a template file."""
+    folders: list[Path] = field(init=False)
+    file: Path | None = field(init=False, default=None)
+    env: jinja2.Environment = field(init=False)
+    _banks: dict[str, QuestionBank] = field(init=False, default_factory=dict)
+    _chosen: dict[tuple[str, str, str], str] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.folders = [f for f in (self.team, resource_dir("templates")) if f is not None]
+        if self.template and _is_path(self.template):
+            path = Path(self.template)
+            if not path.is_file():
+                raise BriefError(f"{self.template}: no such template file")
+            self.file = path
+            self.folders.insert(0, path.parent)
+        self.env = _environment(self.folders)
+
+    def file_format(self) -> str | None:
+        """The format a ``--template`` file produces (from its name), or None for a template name."""
+        if self.file is None:
+            return None
+        name = self.file.name.lower()
+        if name.endswith(_HTML_SUFFIXES):
+            return "html"
+        if name.endswith((".md.j2", ".markdown.j2")):
+            return "md"
+        raise BriefError(f"{self.template}: a template file is named '*.md.j2' or '*.html.j2'")
+
+    def bank(self, lang: str) -> QuestionBank:
+        bank = self._banks.get(lang)
+        if bank is None:
+            folders = [resource_dir("templates")] + ([self.team] if self.team is not None else [])
+            display = {
+                f / "questions" / f"{lang}.toml": _display(str(f / "questions" / f"{lang}.toml")) for f in folders
+            }
+            try:
+                bank = load_bank(lang, folders, display)
+            except QuestionBankError as exc:
+                raise BriefError(str(exc)) from None
+            self._banks[lang] = bank
+        return bank
+
+    def template_name(self, kind: str, lang: str, fmt: str) -> str:
+        """The template for a brief of ``kind`` (``brief`` or ``account``) in ``lang`` and ``fmt``."""
+        key = (kind, lang, fmt)
+        chosen = self._chosen.get(key)
+        if chosen is not None:
+            return chosen
+        if self.file is not None:
+            chosen = self.file.name
+        else:
+            name = self.template or kind
+            candidates = [f"{name}.{lang}.{fmt}.j2", f"{name}.{fmt}.j2"]
+            for candidate in candidates:
+                try:
+                    self.env.get_template(candidate)
+                except jinja2.TemplateNotFound:
+                    continue
+                except Exception as exc:
+                    raise _template_error(exc, candidate, self.folders) from None
+                chosen = candidate
+                break
+            if chosen is None:
+                where = ", ".join(_display(str(f)) for f in self.folders)
+                raise BriefError(
+                    f"no template '{name}' for {lang} {fmt}: looked for {' and '.join(candidates)} in {where}"
+                )
+        self._chosen[key] = chosen
+        return chosen
+
+    def render(self, name: str, context: Mapping[str, Any]) -> str:
+        try:
+            template = self.env.get_template(name)
+            text = template.render(_with_safe_maps(context))
+        except Exception as exc:
+            raise _template_error(exc, name, self.folders) from None
+        return text if text.endswith("\n") else text + "\n"
+
+
+def _with_safe_maps(context: Mapping[str, Any]) -> dict[str, Any]:
+    """The context with its mind maps (vplint's own Mermaid and SVG, escaped as they were built) marked safe."""
+    out = dict(context)
+    maps = out.get("mindmap")
+    if isinstance(maps, dict):
+        out["mindmap"] = {k: markupsafe.Markup(v) for k, v in maps.items()}
+    views = out.get("canvases")
+    if isinstance(views, list):
+        out["canvases"] = [_with_safe_maps(v) if isinstance(v, dict) else v for v in views]
+    return out
+
+
+def _is_path(value: str) -> bool:
+    return "/" in value or os.sep in value or value.endswith(".j2")
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+_UNSAFE = re.compile(r"[^a-z0-9._-]+")
+
+
+def safe_name(text: str) -> str:
+    """``text`` as a file name of ``[a-z0-9._-]`` (no separators, no leading dot, no '..'); may be empty."""
+    name = _UNSAFE.sub("-", unicodedata.normalize("NFKC", text).strip().lower())
+    name = re.sub(r"\.{2,}", ".", re.sub(r"-{2,}", "-", name))
+    return name.strip("._-")[:80].strip("._-")
+
+
+def _digest(text: str) -> str:
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def brief_name(canvas_id: object, path: str) -> str:
+    """The base name of a canvas's brief: its id, sanitised; else its file name; else a hash of its path."""
+    if isinstance(canvas_id, str) and (name := safe_name(canvas_id)):
+        return name
+    stem = Path(path).name.split(".")[0]
+    return safe_name(stem) or f"canvas-{_digest(path)[:8]}"
+
+
+def account_name(account: str, ids: Iterable[str]) -> str:
+    """The base name of an account brief.
+
+    A plain-ASCII account name is sanitised (``ACME Manufacturing`` -> ``acme-manufacturing``).
+    Any other (``华信物流``) becomes the part its canvas ids share, their last ``-`` part dropped,
+    plus six hex digits of the SHA-256 of the name (``huaxin-8c1f0e``): readable, stable, and
+    distinct for two accounts whose ids share a prefix.
+    """
+    account = unicodedata.normalize("NFC", account.strip())
+    if account.isascii() and (name := safe_name(account)):
+        return name
+    parts = [s.split("-")[:-1] or [s] for s in sorted(safe_name(i) for i in ids) if s]
+    common: list[str] = []
+    if parts:
+        for column in zip(*parts, strict=False):
+            if len(set(column)) != 1:
+                break
+            common.append(column[0])
+    prefix = "-".join(common) or "account"
+    return f"{prefix}-{_digest(account)[:6]}"
+
+
+# --- writing and comparing ------------------------------------------------------------------------
+
+
+def _target(out_dir: Path, name: str) -> Path:
+    """``out_dir/name``, refusing anything that would land outside ``out_dir``."""
+    stem, dot, ext = name.rpartition(".")
+    if not name or not dot or stem != safe_name(stem) or ext not in ("md", "html") or name.startswith("."):
+        raise BriefError(f"refusing to write a brief named {name!r}")
+    real = out_dir.resolve()
+    target = real / name
+    if target.parent != real:
+        raise BriefError(f"refusing to write {target} outside {out_dir}")
+    return target
+
+
+def _write_atomic(path: Path, content: bytes) -> None:
+    """Create or replace ``path`` in one step (a temporary file in the same folder, then rename)."""
+    if path.is_dir() and not path.is_symlink():
+        raise BriefError(f"{path} is a folder")
+    fd, tmp = tempfile.mkstemp(prefix=".vplint-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)  # a symlink at ``path`` is replaced, never written through
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _current(path: Path) -> bytes | None:
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def write_outputs(outputs: Mapping[str, str], out_dir: Path) -> tuple[list[str], list[str]]:
+    """Write every brief that differs from what ``out_dir`` holds; return (written, unchanged) names."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = {name: _target(out_dir, name) for name in sorted(outputs)}
+    written: list[str] = []
+    unchanged: list[str] = []
+    for name, target in targets.items():
+        data = outputs[name].encode("utf-8")
+        if _current(target) == data:
+            unchanged.append(name)
+            continue
+        _write_atomic(target, data)
+        written.append(name)
+    return written, unchanged
+
+
+@dataclass
+class Staleness:
+    stale: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def fresh(self) -> bool:
+        return not (self.stale or self.missing)
+
+
+def check_outputs(
+    outputs: Mapping[str, str], out_dir: Path, formats: Sequence[str], expected: Iterable[str] = ()
+) -> Staleness:
+    """Compare what would be written with ``out_dir``: stale and missing briefs, and extra files.
+
+    Extra files are the ``*.md`` / ``*.html`` files (of the formats checked, hidden ones aside) in
+    ``out_dir`` that no canvas produces; names in ``expected`` (briefs of canvases that could not
+    be briefed this time) are not extra.
+    """
+    result = Staleness()
+    for name in sorted(outputs):
+        current = _current(_target(out_dir, name)) if out_dir.is_dir() else None
+        if current is None:
+            result.missing.append(name)
+        elif current != outputs[name].encode("utf-8"):
+            result.stale.append(name)
+    if out_dir.is_dir():
+        known = set(outputs) | set(expected)
+        suffixes = tuple(f".{f}" for f in formats)
+        for entry in sorted(os.listdir(out_dir)):
+            if entry.startswith(".") or entry in known or not entry.endswith(suffixes):
+                continue
+            if (out_dir / entry).is_file():
+                result.extra.append(entry)
+    return result

@@ -1,0 +1,320 @@
+"""``vplint brief``: turn canvases into meeting briefs (Markdown and HTML), or check that briefs are fresh.
+
+Everything is rendered in memory first; files are written only when every brief rendered, each
+through a temporary file and a rename, so a failed run leaves no half-written brief.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vplint.briefs.render import Renderer
+    from vplint.lint.engine import FileResult
+
+NAME = "brief"
+HELP = "write a meeting brief for each canvas (Markdown and HTML)"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "blocked": (
+        "{path}: no brief: the canvas has {errors} (fix them, or use --allow-errors for an incomplete brief)",
+        "{path}：未生成简报：画布有 {errors}（请先修正，或用 --allow-errors 生成标注“不完整”的简报）",
+    ),
+    "unbriefable": ("{path}: no brief: the file could not be read as a canvas", "{path}：未生成简报：无法读取为画布"),
+    "incomplete": ("{path}: incomplete brief: the canvas has {errors}", "{path}：简报不完整：画布有 {errors}"),
+    "clash": (
+        "{path}: no brief: {name} is already the brief of {other} (give the canvases different ids)",
+        "{path}：未生成简报：{name} 已是 {other} 的简报（请为画布设置不同的 id）",
+    ),
+    "stale": ("{path}: out of date", "{path}：已过期"),
+    "missing": ("{path}: missing", "{path}：缺失"),
+    "extra": (
+        "{path}: warning: no canvas produces this file (delete it if its canvas is gone)",
+        "{path}：警告：没有画布生成此文件（若对应画布已删除，请删除它）",
+    ),
+    "fresh": ("All {n} briefs in {dir} are up to date.", "{dir} 中的 {n} 份简报都是最新的。"),
+    "not_fresh": (
+        "{n} of {total} briefs in {dir} need regenerating: run 'vplint brief {cmd}'.",
+        "{dir} 中 {total} 份简报有 {n} 份需要重新生成：请运行 'vplint brief {cmd}'。",
+    ),
+    "wrote": (
+        "Wrote {written} to {dir} ({unchanged} already up to date).",
+        "已将 {written} 写入 {dir}（{unchanged} 份无变化）。",
+    ),
+    "none": ("No briefs to write.", "没有要生成的简报。"),
+    "format_clash": (
+        "--format {fmt} does not match the template file {file}, which writes {own}",
+        "--format {fmt} 与模板文件 {file} 不符，该模板生成 {own}",
+    ),
+    "briefs": ("{n} brief|{n} briefs", "{n} 份简报"),
+}
+"""The command's own messages (registered as ``brief.<key>`` when it runs)."""
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="canvases or folders (folders are searched for *.md); default: the configured 'paths', else canvases/",
+    )
+    parser.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="the folder for the briefs")
+    parser.add_argument(
+        "--format", choices=("md", "html", "all"), default=None, help="what to write (default: all, both md and html)"
+    )
+    parser.add_argument(
+        "--template",
+        metavar="NAME_OR_PATH",
+        help="a template name, looked up in the team's templates folder then the shipped ones "
+        "(NAME.LANG.FORMAT.j2), or the path of one template file (*.md.j2 or *.html.j2)",
+    )
+    parser.add_argument("--lang", choices=("en", "zh"), help="language of the briefs (default: each canvas's own)")
+    parser.add_argument(
+        "--by-account",
+        action="store_true",
+        help="one brief per account, combining its canvases (one per decision-maker) into a stakeholder map",
+    )
+    parser.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="also brief canvases with errors; their briefs carry an 'incomplete' banner listing the gaps",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if a brief in DIR is missing or differs from what would be written",
+    )
+    parser.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file only")
+    parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+
+
+def _say(key: str, lang: str, **args: object) -> str:
+    from vplint.i18n.messages import render
+
+    text = render(f"brief.{key}", args, lang)
+    if "|" in text and "n" in args:  # "{n} brief|{n} briefs"
+        one, many = text.split("|", 1)
+        return one if args["n"] == 1 else many
+    return text
+
+
+def run(args: argparse.Namespace) -> int:
+    from vplint.briefs.render import BriefError
+    from vplint.config.loader import ConfigError
+    from vplint.i18n.messages import register
+    from vplint.lint.engine import env_language
+
+    register("brief", MESSAGES)
+    ui = args.lang or env_language()
+    try:
+        return _run(args, ui)
+    except (ConfigError, BriefError) as exc:
+        print(f"vplint: error: {exc}", file=sys.stderr)
+        return 2
+
+
+@dataclass
+class _Job:
+    """A canvas that will be briefed."""
+
+    res: FileResult
+    lang: str
+    source: str
+
+
+def _source(path: str, root: Path) -> str:
+    """The canvas's path as the brief shows it: relative to the configuration's folder, never absolute."""
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
+def _own_language(res: FileResult) -> str:
+    assert res.canvas is not None
+    return res.canvas.written_language("en")
+
+
+def _formats(args: argparse.Namespace, renderer: Renderer, ui: str) -> list[str]:
+    from vplint.briefs.render import BriefError
+
+    own = renderer.file_format()
+    if own is not None:
+        if args.format not in (None, own):
+            raise BriefError(_say("format_clash", ui, fmt=args.format, file=args.template, own=own))
+        return [own]
+    return ["md", "html"] if args.format in (None, "all") else [args.format]
+
+
+def _select(result: Any, args: argparse.Namespace, formats: Sequence[str], ui: str) -> tuple[list[_Job], set[str], int]:
+    """The canvases to brief; the names of briefs that cannot be made (not 'extra' files); the exit code so far."""
+    from vplint.briefs.render import brief_name
+    from vplint.diagnostics import Severity
+    from vplint.i18n.messages import count
+    from vplint.report import concise
+
+    jobs: list[_Job] = []
+    reserved: set[str] = set()
+    code = 0
+    for res in result.files:
+        path = concise.printable(res.path)
+        if res.error is not None:
+            concise.write_io_error(res, sys.stderr, args.lang)
+            code = 2
+            continue
+        canvas = res.canvas
+        if (
+            canvas is None
+            or not canvas.text.strip()
+            or any(d.code in ("F001", "F006", "F009") for d in res.diagnostics)
+        ):
+            for d in res.diagnostics:
+                print(concise.format_line(d))
+            print(_say("unbriefable", ui, path=path), file=sys.stderr)
+            code = max(code, 1)
+            continue
+        errors = count("errors", sum(1 for d in res.diagnostics if d.severity is Severity.ERROR), ui)
+        if any(d.severity is Severity.ERROR for d in res.diagnostics):
+            if not args.allow_errors:
+                for d in res.diagnostics:
+                    print(concise.format_line(d))
+                print(_say("blocked", ui, path=path, errors=errors), file=sys.stderr)
+                reserved.update(f"{brief_name(canvas.data.get('id'), res.path)}.{f}" for f in formats)
+                code = max(code, 1)
+                continue
+            print(_say("incomplete", ui, path=path, errors=errors), file=sys.stderr)
+        root = res.config.root if res.config is not None else Path.cwd()
+        jobs.append(_Job(res, args.lang or _own_language(res), _source(res.path, root)))
+    return jobs, reserved, code
+
+
+def _context(job: _Job, lang: str, renderer: Renderer) -> dict[str, Any]:
+    from vplint.briefs.context import canvas_context
+
+    assert job.res.canvas is not None
+    return canvas_context(job.res.canvas, job.res.diagnostics, lang, renderer.bank(lang), job.source)
+
+
+def _render_canvases(
+    jobs: list[_Job], renderer: Renderer, formats: Sequence[str], ui: str
+) -> tuple[dict[str, str], int]:
+    from vplint.briefs.render import brief_name
+
+    outputs: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    code = 0
+    for job in jobs:
+        assert job.res.canvas is not None
+        base = brief_name(job.res.canvas.data.get("id"), job.res.path)
+        if base in owner:
+            print(_say("clash", ui, path=job.res.path, name=base, other=owner[base]), file=sys.stderr)
+            code = 1
+            continue
+        owner[base] = job.res.path
+        view = _context(job, job.lang, renderer)
+        for fmt in formats:
+            template = renderer.template_name("brief", job.lang, fmt)
+            outputs[f"{base}.{fmt}"] = renderer.render(template, {**view, "format": fmt})
+    return outputs, code
+
+
+def _render_accounts(
+    jobs: list[_Job], renderer: Renderer, formats: Sequence[str], forced: str | None
+) -> dict[str, str]:
+    """One brief per account, in the language most of its canvases use (the first canvas's on a tie)."""
+    from vplint.briefs.context import account_context
+    from vplint.briefs.render import account_name
+
+    def key(job: _Job) -> tuple[str, str]:
+        assert job.res.canvas is not None
+        return (str(job.res.canvas.data.get("id") or ""), job.source)
+
+    groups: dict[str, list[_Job]] = {}
+    for job in jobs:
+        assert job.res.canvas is not None
+        account = job.res.canvas.data.get("account")
+        groups.setdefault(account.strip() if isinstance(account, str) else "", []).append(job)
+    outputs: dict[str, str] = {}
+    for account in sorted(groups):
+        members = sorted(groups[account], key=key)
+        langs = [j.lang for j in members]
+        lang = forced or max(("en", "zh"), key=lambda lang: (langs.count(lang), lang == langs[0]))
+        context = account_context(account, [_context(j, lang, renderer) for j in members], lang)
+        base = account_name(account, [key(j)[0] for j in members])
+        for fmt in formats:
+            template = renderer.template_name("account", lang, fmt)
+            outputs[f"{base}.{fmt}"] = renderer.render(template, {**context, "format": fmt})
+    return outputs
+
+
+def _options(args: argparse.Namespace) -> list[str]:
+    """The options that shape the briefs, as given: for the 'regenerate with' hint."""
+    out = [
+        f"--{name.replace('_', '-')}={value}"
+        for name in ("format", "template", "lang")
+        if (value := getattr(args, name))
+    ]
+    return out + [flag for flag, on in (("--by-account", args.by_account), ("--allow-errors", args.allow_errors)) if on]
+
+
+def _run(args: argparse.Namespace, ui: str) -> int:
+    from vplint.briefs.context import TIME_DEPENDENT
+    from vplint.briefs.render import BriefError, Renderer, check_outputs, write_outputs
+    from vplint.config.loader import ConfigLoader
+    from vplint.i18n.messages import render
+    from vplint.lint.engine import Options, check_paths
+    from vplint.report import concise
+
+    options = Options(lang=args.lang, ignore=TIME_DEPENDENT, config=args.config, isolated=args.isolated)
+    loader = ConfigLoader(options.config, options.isolated)
+    here = loader.for_path(Path.cwd() / "x")
+    team: Path | None = None
+    if here.templates:
+        team = here.root / here.templates
+        if not team.is_dir():
+            raise BriefError(f"{here.path}: 'templates' names {team}, which is not a folder")
+    renderer = Renderer(team=team, template=args.template)
+    formats = _formats(args, renderer, ui)
+
+    from vplint.cli.check import configured_paths
+
+    result = check_paths(args.paths or configured_paths(loader) or ["canvases"], options, loader)
+    for path in result.missing:
+        print(f"vplint: {render('cli.no_path', {'path': concise.printable(path)}, ui)}", file=sys.stderr)
+    jobs, reserved, code = _select(result, args, formats, ui)
+    if result.missing:
+        code = 2
+    if args.by_account:
+        outputs = _render_accounts(jobs, renderer, formats, args.lang)
+    else:
+        outputs, clash = _render_canvases(jobs, renderer, formats, ui)
+        code = max(code, clash)
+
+    out_dir: Path = args.output
+    if args.check:
+        state = check_outputs(outputs, out_dir, formats, reserved)
+        for key, names in (("missing", state.missing), ("stale", state.stale), ("extra", state.extra)):
+            for name in names:
+                print(_say(key, ui, path=str(out_dir / name)))
+        if not state.fresh:
+            cmd = " ".join([*args.paths, "-o", str(out_dir), *_options(args)])
+            bad = len(state.missing) + len(state.stale)
+            print(_say("not_fresh", ui, n=bad, total=len(outputs), dir=out_dir, cmd=cmd))
+            return max(code, 1)
+        if outputs:
+            print(_say("fresh", ui, n=len(outputs), dir=out_dir))
+        return code
+    if not outputs:
+        print(_say("none", ui))
+        return code
+    try:
+        written, unchanged = write_outputs(outputs, out_dir)
+    except OSError as exc:
+        raise BriefError(f"{out_dir}: cannot write: {exc.strerror or exc}") from None
+    print(_say("wrote", ui, written=_say("briefs", ui, n=len(written)), dir=out_dir, unchanged=len(unchanged)))
+    return code

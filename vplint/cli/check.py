@@ -1,0 +1,240 @@
+"""``vplint check``: check canvases, report findings, apply safe fixes."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vplint.report import ENV_VAR, FORMATS
+
+if TYPE_CHECKING:
+    from vplint.config.loader import ConfigLoader
+    from vplint.lint.engine import Result
+    from vplint.store.replay import Replay
+
+NAME = "check"
+HELP = "check canvases and report findings"
+
+
+def parse_date(value: str) -> dt.date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _codes(value: str) -> list[str]:
+    return [c for c in value.replace(" ", ",").split(",") if c]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders to check (folders are searched for *.md); default: the configured "
+        "'paths', else canvases/",
+    )
+    parser.add_argument("--lang", choices=("en", "zh"), help="message language (default: each canvas's own)")
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="check only these codes or prefixes (comma-separated; ALL for every rule)",
+    )
+    parser.add_argument(
+        "--extend-select",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="check these codes in addition to the configured ones",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="do not report these codes or prefixes",
+    )
+    parser.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file only")
+    parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    parser.add_argument(
+        "--today",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="the date time-dependent rules take as today (also $VPLINT_TODAY)",
+    )
+    parser.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="worker processes for large runs (default: all cores; 1: none)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the result cache (.vplint_cache/)"
+    )
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    parser.add_argument("--diff", action="store_true", help="show the safe fixes as a diff; change nothing")
+    parser.add_argument(
+        "--output-format",
+        type=str.lower,
+        choices=list(FORMATS),
+        metavar="FORMAT",
+        help=f"how to report findings: {', '.join(FORMATS)} (also ${ENV_VAR}; default: full on a terminal, "
+        "else concise)",
+    )
+    exits = parser.add_mutually_exclusive_group()
+    exits.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit with 0 even when errors are found (a missing or unreadable file still exits with 2)",
+    )
+    exits.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
+
+
+def exit_code(result: Result, *, exit_zero: bool = False, strict: bool = False) -> int:
+    """0: clean; 1: findings that fail (errors; with ``strict``, warnings too); 2: missing or unreadable paths.
+
+    ``exit_zero`` turns 1 into 0; it never hides 2.
+    """
+    from vplint.diagnostics import Severity
+
+    code = result.exit_code
+    if code == 2:
+        return 2
+    if strict and result.count(Severity.WARNING):
+        code = 1
+    return 0 if exit_zero else code
+
+
+def _replay(args: argparse.Namespace, loader: ConfigLoader, files: list[str], missing: list[str]) -> Replay:
+    from vplint.store.replay import Replay
+
+    folder = Path(os.environ.get("VPLINT_CACHE_DIR") or ".vplint_cache")
+    argv = sorted((k, str(v)) for k, v in vars(args).items() if k != "run")
+    configs = {loader.for_file(f).path for f in files} | {loader.for_file(str(Path.cwd() / "x")).path}
+    return Replay.prepare(folder, [str(a) for a in argv], files, missing, configs)
+
+
+def _cannot_fix(path: str, exc: OSError, lang: str) -> None:
+    from vplint.i18n.messages import render
+    from vplint.report.concise import printable
+
+    reason = exc.strerror or str(exc)
+    print(f"vplint: {render('cli.cannot_fix', {'path': printable(path), 'reason': reason}, lang)}", file=sys.stderr)
+
+
+def configured_paths(loader: ConfigLoader) -> list[str]:
+    """The configuration's ``paths`` (from the working folder's configuration), relative to its file's folder."""
+    config = loader.for_path(Path.cwd() / "x")
+    return [os.path.relpath(config.root / p) if not Path(p).is_absolute() else p for p in config.paths]
+
+
+def run(args: argparse.Namespace) -> int:
+    from vplint.config.loader import ConfigError, ConfigLoader, check_selectors
+    from vplint.lint.discovery import discover
+    from vplint.lint.options import Options
+    from vplint.report import choose_format
+
+    try:
+        fmt = choose_format(args.output_format, sys.stdout)
+    except ValueError as exc:
+        print(f"vplint: error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        for flag in ("select", "extend_select", "ignore"):
+            check_selectors(getattr(args, flag), f"--{flag.replace('_', '-')}")
+        options = Options(
+            lang=args.lang,
+            today=args.today,
+            select=tuple(args.select),
+            ignore=tuple(args.ignore),
+            extend_select=tuple(args.extend_select),
+            config=args.config,
+            isolated=args.isolated,
+            fix=args.fix or args.diff,
+            keep=False,
+            jobs=args.jobs,
+            cache=not args.no_cache and not os.environ.get("VPLINT_NO_CACHE"),
+        )
+        loader = ConfigLoader(options.config, options.isolated)
+        paths = args.paths or configured_paths(loader) or ["canvases"]
+        discovered = discover(paths, loader)
+        replay = None
+        if options.cache and not (args.fix or args.diff):
+            replay = _replay(args, loader, *discovered)
+            stored = replay.lookup()
+            if stored is not None:  # nothing changed since the same run: its output, again
+                sys.stdout.write(stored[0])
+                sys.stderr.write(stored[1])
+                return stored[2]
+        from vplint.lint.engine import check_paths  # the parser, schema and rules: only when there is work to do
+
+        result = check_paths(paths, options, loader, discovered)
+    except ConfigError as exc:
+        print(f"vplint: error: {exc}", file=sys.stderr)
+        return 2
+
+    if not (args.fix or args.diff):
+        if replay is None:
+            fmt.write(result, sys.stdout, sys.stderr, lang=args.lang)
+            return exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
+        from vplint.store.replay import Tee
+
+        out, err = Tee(sys.stdout), Tee(sys.stderr)
+        fmt.write(result, out, err, lang=args.lang)  # type: ignore[arg-type]
+        code = exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
+        replay.store(out.getvalue(), err.getvalue(), code)
+        return code
+
+    from vplint.lint.fix import fix_file, unified_diff, write_atomic
+    from vplint.report import concise
+
+    failed = False
+    outcomes = []
+    for f in result.files:
+        try:
+            outcome = fix_file(f.path, f.diagnostics)
+        except OSError as exc:  # the file went away or became unreadable since it was checked
+            _cannot_fix(f.path, exc, args.lang or f.lang)
+            failed = True
+            continue
+        if outcome is not None and outcome.changed:
+            outcomes.append(outcome)
+    if args.diff:  # the diff is the output, whatever the format
+        concise.write_path_errors(result, sys.stderr, args.lang)
+        for o in outcomes:
+            sys.stdout.write(unified_diff(o))
+        fixed = sum(o.applied for o in outcomes)
+        lang = concise.summary_language(result, args.lang)
+        print(concise.fix_summary(fixed, len(outcomes), lang, would=True), file=sys.stderr)
+        if result.exit_code == 2 or failed:
+            return 2
+        return 1 if outcomes and not args.exit_zero else 0
+    written = []
+    for o in outcomes:
+        try:
+            write_atomic(o.path, o.fixed)
+            written.append(o)
+        except OSError as exc:  # nothing half-written: write_atomic replaces the file in one step or not at all
+            _cannot_fix(o.path, exc, args.lang or "en")
+            failed = True
+    outcomes = written
+    # report what remains, as a plain check would
+    after = check_paths(paths, replace(options, fix=False), loader)
+    fmt.write(after, sys.stdout, sys.stderr, lang=args.lang)
+    if outcomes:  # on stderr when stdout carries a machine-readable report
+        print(
+            concise.fix_summary(
+                sum(o.applied for o in outcomes), len(outcomes), args.lang or concise.summary_language(after)
+            ),
+            file=sys.stderr if fmt.machine else sys.stdout,
+        )
+    return 2 if failed else exit_code(after, exit_zero=args.exit_zero, strict=args.strict)

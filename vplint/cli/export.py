@@ -1,0 +1,38 @@
+"""``vplint export FILE``: print the canvas model as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+NAME = "export"
+HELP = "print the canvas model of a file as JSON"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="FILE")
+    parser.add_argument("--lang", choices=("en", "zh"), help="language of any findings printed")
+
+
+def run(args: argparse.Namespace) -> int:
+    from vplint.config.loader import ConfigError
+    from vplint.lint.engine import Options, check_file
+    from vplint.report import concise
+
+    try:
+        res = check_file(args.path, Options(lang=args.lang))
+    except ConfigError as exc:
+        print(f"vplint: error: {exc}", file=sys.stderr)
+        return 2
+    if res.error is not None:
+        concise.write_io_error(res, sys.stderr, args.lang)
+        return 2
+    assert res.canvas is not None
+    broken = [d for d in res.diagnostics if d.code.startswith("F")]
+    for d in broken:
+        print(concise.format_line(d), file=sys.stderr)
+    if any(d.code in ("F001", "F006", "F009") for d in broken):
+        return 1
+    print(json.dumps(res.canvas.data, ensure_ascii=False, indent=2))
+    return 1 if broken else 0

@@ -1,0 +1,169 @@
+"""``vplint new PATH --account A --title T --function F``: write a canvas skeleton that guides the rep."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from vplint.cli.check import parse_date
+
+NAME = "new"
+HELP = "write a new canvas skeleton: every section, prompts in the fields"
+
+_MESSAGES = {
+    "exists": (
+        "{path} already exists; choose another name, or use --force to overwrite it",
+        "{path} 已存在；请换一个文件名，或用 --force 覆盖",
+    ),
+    "suffix": (
+        "{path}: a canvas is a markdown file; end its name in .md",
+        "{path}：画布是 markdown 文件，文件名应以 .md 结尾",
+    ),
+    "no_id": (
+        "cannot make a canvas id from the account, the title or the file name; give one with --id, "
+        "e.g. --id huaxin-cio",
+        "无法从客户、职位或文件名生成画布编号；请用 --id 指定，如 --id huaxin-cio",
+    ),
+    "bad_id": (
+        "--id {id!r}: use lowercase letters and digits, with single '-', '_' or '.' between them (at most 80)",
+        "--id {id!r}：只能使用小写字母和数字，中间用单个 '-'、'_' 或 '.' 连接（最多 80 个字符）",
+    ),
+    "created": (
+        "created {path}: replace its {n} <prompts>; 'vplint check {path}' lists what is left to fill",
+        "已创建 {path}：请替换其中 {n} 处 <提示>；'vplint check {path}' 会列出还需要填写的地方",
+    ),
+}
+
+
+def _say(key: str, lang: str, **args: object) -> str:
+    return _MESSAGES[key][1 if lang == "zh" else 0].format(**args)
+
+
+def _term(vocabulary: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        from vplint.model.vocabulary import VOCABULARIES
+
+        vocab = VOCABULARIES[vocabulary]
+        term = vocab.lookup(value)
+        if term is None:
+            close = vocab.suggest(value)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            raise argparse.ArgumentTypeError(
+                f"{value!r} is not a known {vocab.en} (use one of: {', '.join(vocab.slugs)}){hint}"
+            )
+        return term.slug
+
+    return parse
+
+
+def _text(value: str) -> str:
+    text = " ".join(value.split())
+    if not text:
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="the canvas file to write, e.g. canvases/acme-cfo.en.md")
+    parser.add_argument("--account", required=True, type=_text, help="the customer, e.g. 'ACME Manufacturing'")
+    parser.add_argument("--title", required=True, type=_text, help="the decision-maker's job title, e.g. 'CFO'")
+    parser.add_argument(
+        "--function",
+        required=True,
+        type=_term("function"),
+        help="the decision-maker's business function: business-unit, technical-evaluation, commercial or finance "
+        "(any spelling vplint accepts, e.g. 财务)",
+    )
+    parser.add_argument(
+        "--offering",
+        type=_term("offering"),
+        help="what is bought: differentiated, in-between or commodity (default: a prompt to fill)",
+    )
+    parser.add_argument("--owner", type=_text, help="who owns the canvas, a name or e-mail (default: a prompt)")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        help="the canvas's language (default: zh for a name ending in .zh.md, else en)",
+    )
+    parser.add_argument("--id", dest="canvas_id", metavar="ID", help="the canvas id (default: from account and title)")
+    parser.add_argument(
+        "--today",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="the date written as 'updated' (default: the configured 'today', $VPLINT_TODAY, the real date)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+
+
+def _updated(args: argparse.Namespace, path: Path) -> dt.date:
+    """The date ``vplint check`` takes as today for this file: the same clock, so H001 agrees."""
+    from vplint.config.loader import ConfigLoader
+    from vplint.lint.engine import _env_today
+
+    if args.today is not None:
+        return args.today  # type: ignore[no-any-return]
+    return ConfigLoader().for_path(path).today or _env_today() or dt.date.today()
+
+
+def run(args: argparse.Namespace) -> int:
+    from vplint.config.loader import ConfigError
+    from vplint.lint.fix import write_atomic
+    from vplint.scaffold.files import write_new
+    from vplint.scaffold.skeleton import CANVAS_ID, Skeleton, canvas_id, prompts, render
+
+    path = Path(args.path)
+    lang = args.lang or ("zh" if path.name.lower().endswith(".zh.md") else "en")
+    err = sys.stderr
+    if path.suffix.lower() not in (".md", ".markdown"):
+        print(f"vplint: error: {_say('suffix', lang, path=path)}", file=err)
+        return 2
+    if (path.exists() or path.is_symlink()) and not args.force:
+        print(f"vplint: error: {_say('exists', lang, path=path)}", file=err)
+        return 2
+    if path.is_dir():
+        print(f"vplint: error: {path}: is a folder", file=err)
+        return 2
+    stem = path.name.split(".")[0]
+    cid = args.canvas_id if args.canvas_id is not None else canvas_id(args.account, args.title, stem)
+    if not cid:
+        print(f"vplint: error: {_say('no_id', lang)}", file=err)
+        return 2
+    if not CANVAS_ID.match(cid) or len(cid) > 80:
+        print(f"vplint: error: {_say('bad_id', lang, id=cid)}", file=err)
+        return 2
+    try:
+        updated = _updated(args, path)
+    except ConfigError as exc:
+        print(f"vplint: error: {exc}", file=err)
+        return 2
+    text = render(
+        Skeleton(
+            canvas_id=cid,
+            account=args.account,
+            title=args.title,
+            function=args.function,
+            updated=updated,
+            lang=lang,
+            offering=args.offering,
+            owner=args.owner,
+        )
+    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and args.force and not path.is_symlink():
+            write_atomic(str(path), text)
+        else:
+            if path.is_symlink() and args.force:
+                path.unlink()
+            write_new(path, text)
+    except FileExistsError:
+        print(f"vplint: error: {_say('exists', lang, path=path)}", file=err)
+        return 2
+    except OSError as exc:
+        print(f"vplint: error: {path}: {exc.strerror or exc}", file=err)
+        return 2
+    print(_say("created", lang, path=path, n=len(prompts(text))))
+    return 0

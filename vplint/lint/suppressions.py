@@ -1,0 +1,132 @@
+"""Inline suppressions: markdown comments and a front-matter comment.
+
+``<!-- vplint-disable CODE ... -->`` … ``<!-- vplint-enable CODE ... -->``
+    no findings of those codes between the two comments (no codes: every code);
+``<!-- vplint-disable-next-line CODE ... -->``
+    none on the next line that is not blank;
+``<!-- vplint-disable-file CODE ... -->``
+    none in the whole file;
+``# vplint: disable=CODE,CODE`` on its own line inside the front-matter
+    none in the whole file.
+
+Codes may be separated by spaces or commas, and rule names work as codes.  Comments
+inside fenced code blocks are text, not directives.  A directive that suppresses nothing
+is itself reported (U001), so stale ones do not pile up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from vplint.config.loader import expand_codes
+from vplint.diagnostics import Diagnostic
+
+__all__ = ["Directive", "apply_suppressions", "parse_directives"]
+
+_HTML = re.compile(r"<!--\s*vplint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->")
+_YAML = re.compile(r"^\s*#\s*vplint:\s*disable(?:\s*=\s*(.*))?$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+@dataclass
+class Directive:
+    kind: str
+    codes: frozenset[str]
+    """Empty: every code."""
+    written: tuple[str, ...]
+    line: int
+    column: int
+    applies_from: int = 0
+    applies_to: int = 0
+    reenabled: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    """``vplint-enable CODE`` inside this region: (line, codes) that are reported again from that line on."""
+    hits: set[str] = field(default_factory=set)
+    used: bool = False
+
+    def covers(self, code: str, line: int | None = None) -> bool:
+        """Every code when the directive names none; else the codes it names that vplint knows.
+
+        With ``line``, also whether the code was re-enabled before that line.
+        """
+        if self.written and code not in self.codes:
+            return False
+        return line is None or not any(line >= start and code in codes for start, codes in self.reenabled)
+
+
+def _codes(raw: str) -> tuple[str, ...]:
+    return tuple(c for c in re.split(r"[\s,]+", raw.strip()) if c)
+
+
+def parse_directives(text: str, body_line: int) -> list[Directive]:
+    lines = text.split("\n")
+    out: list[Directive] = []
+    open_regions: list[Directive] = []
+    fence: str | None = None
+    for idx, line in enumerate(lines):
+        n = idx + 1
+        if n < body_line:  # front-matter
+            m = _YAML.match(line)
+            if m and n > 1:
+                written = _codes(m.group(1) or "")
+                out.append(
+                    Directive(
+                        "disable-file",
+                        frozenset(expand_codes(written)),
+                        written,
+                        n,
+                        line.index("#") + 1,
+                        1,
+                        len(lines) + 1,
+                    )
+                )
+            continue
+        fm = _FENCE.match(line)
+        if fence is not None:
+            if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence):
+                fence = None
+            continue
+        if fm:
+            fence = fm.group(1)
+            continue
+        for m in _HTML.finditer(line):
+            kind, written = m.group(1), _codes(m.group(2))
+            d = Directive(kind, frozenset(expand_codes(written)), written, n, m.start() + 1)
+            if kind == "disable-file":
+                d.applies_from, d.applies_to = 1, len(lines) + 1
+            elif kind == "disable-next-line":
+                target = n + 1
+                while target <= len(lines) and (
+                    not lines[target - 1].strip() or _HTML.fullmatch(lines[target - 1].strip())
+                ):
+                    target += 1
+                d.applies_from, d.applies_to = target, target
+            elif kind == "disable":
+                d.applies_from, d.applies_to = n, len(lines) + 1
+                open_regions.append(d)
+            else:  # enable: ends the regions it names; a partial enable re-enables only its codes
+                for region in list(open_regions):
+                    if not d.written or (region.written and region.codes <= d.codes):
+                        region.applies_to = n
+                        open_regions.remove(region)
+                    elif not region.written or region.codes & d.codes:
+                        region.reenabled = (*region.reenabled, (n, tuple(sorted(d.codes))))
+                continue
+            out.append(d)
+    return out
+
+
+def apply_suppressions(diagnostics: Iterable[Diagnostic], directives: list[Directive]) -> list[Diagnostic]:
+    """The diagnostics no directive suppresses; directives record what they suppressed."""
+    kept: list[Diagnostic] = []
+    for d in diagnostics:
+        suppressed = False
+        for directive in directives:
+            if directive.applies_from <= d.line <= directive.applies_to and directive.covers(d.code, d.line):
+                directive.used = True
+                directive.hits.add(d.code)
+                suppressed = True
+        if not suppressed:
+            kept.append(d)
+    return kept

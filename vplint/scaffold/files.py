@@ -1,0 +1,127 @@
+"""Set up a team repository for vplint (``vplint init``) and write new files safely.
+
+``vplint init`` writes the files a team starts from: an example canvas, a ``vplint.toml``,
+a ``.pre-commit-config.yaml`` that runs the vplint hook, a GitHub Actions workflow, a GitLab
+CI file and a ``templates/`` folder for the team's own brief templates.  The files are
+shipped in ``vplint/scaffold/`` (the example canvas is the normative sample from
+``canvases/``); an existing file is kept unless ``force`` is given.
+
+:func:`write_new` creates a file atomically and never replaces one that appeared meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from vplint import __version__
+from vplint.lint.fix import write_atomic
+from vplint.store.resources import resource_dir
+
+__all__ = ["EXAMPLES", "PLACEHOLDER_REPO", "PLACEHOLDER_REV", "SCAFFOLD", "Planned", "init_repo", "plan", "write_new"]
+
+PLACEHOLDER_REPO = "https://example.com/your-org/vplint"
+"""The repository URL the scaffolded files name: teams replace it with where they host vplint."""
+PLACEHOLDER_REV = f"v{__version__}"
+
+SCAFFOLD: tuple[tuple[str, str], ...] = (
+    ("vplint.toml", "vplint.toml"),
+    (".pre-commit-config.yaml", "pre-commit-config.yaml"),
+    (".github/workflows/vplint.yml", "github-workflow.yml"),
+    (".gitlab-ci.yml", "gitlab-ci.yml"),
+    ("templates/README.md", "templates-README.md"),
+)
+"""(where the file goes in the team's repository, its name in ``vplint/scaffold/``)."""
+
+EXAMPLES = {"en": "acme-cfo.en.md", "zh": "huaxin-cio.zh.md"}
+"""The example canvas for each language: the shipped samples."""
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One file ``vplint init`` writes."""
+
+    relpath: str
+    """Where it goes, relative to the repository (``/``-separated)."""
+    content: str
+
+
+def _render(text: str) -> str:
+    return text.replace("@PLACEHOLDER_REPO@", PLACEHOLDER_REPO).replace("@PLACEHOLDER_REV@", PLACEHOLDER_REV)
+
+
+def plan(lang: str = "en") -> list[Planned]:
+    """The files ``vplint init`` writes, with their content (nothing is written)."""
+    example = EXAMPLES["zh" if lang == "zh" else "en"]
+    out = [Planned(f"canvases/{example}", (resource_dir("canvases") / example).read_text(encoding="utf-8"))]
+    folder = resource_dir("scaffold")
+    for relpath, name in SCAFFOLD:
+        out.append(Planned(relpath, _render((folder / name).read_text(encoding="utf-8"))))
+    return out
+
+
+def init_repo(root: Path, *, lang: str = "en", force: bool = False) -> Iterator[tuple[str, str]]:
+    """Write the scaffold under ``root``; yield ``(relpath, outcome)`` for each file as it is handled.
+
+    ``outcome`` is ``created``, ``overwritten`` (only with ``force``) or ``kept`` (the file
+    exists and ``force`` is not given).  Raises :class:`OSError` when a file cannot be written.
+    """
+    for item in plan(lang):
+        target = root / item.relpath
+        linked = [p for p in target.relative_to(root).parents if p != Path(".") and (root / p).is_symlink()]
+        if linked:  # a folder of the scaffold is a link: what it points to is not ours to write
+            raise OSError(f"{root / linked[-1]}: is a link to a folder; vplint init does not write through links")
+        if target.exists() or target.is_symlink():
+            if not force:
+                yield item.relpath, "kept"
+                continue
+            if target.is_dir():
+                raise IsADirectoryError(f"{target}: is a folder")
+            if target.is_symlink():  # replace the link itself, never the file it points to
+                target.unlink()
+                write_new(target, item.content)
+            else:
+                write_atomic(str(target), item.content)
+            yield item.relpath, "overwritten"
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_new(target, item.content)
+        yield item.relpath, "created"
+
+
+def write_new(path: Path, content: str) -> None:
+    """Create ``path`` with ``content`` in one step; :class:`FileExistsError` if it exists.
+
+    The content goes to a temporary file in the same folder, which is then linked to
+    ``path`` (a hard link fails if ``path`` exists, so nothing is ever replaced) and
+    removed: a crash leaves no half-written file under ``path``.  The new file gets the
+    usual permissions (0666 less the umask).  Where the file system has no hard links,
+    the file is created exclusively and written in place.
+    """
+    folder = path.parent
+    tmp = folder / f".vplint-{secrets.token_hex(6)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here (some network or FAT file systems)
+            _write_exclusive(path, content)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _write_exclusive(path: Path, content: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(content)

@@ -1,0 +1,153 @@
+"""Replay: when nothing a check depends on changed since the last identical run, print its output again.
+
+The result cache (:mod:`vplint.store.cache`) saves parsing and checking unchanged files, but a run
+still rebuilds every file's result, applies cross-file rules and formats the report.  When
+*nothing* changed — the same command line, working folder, environment, vplint code, date,
+configuration files and the same set of files with the same sizes, modification times and
+inodes — the report is the same too, so vplint replays the stored output and exit code.
+Any difference (one file touched, a file added or removed, another option) is a miss and
+the run proceeds normally, then stores its output for next time.
+
+Stored in the result cache folder as ``run-<key>.json``; written atomically; at most
+:data:`KEEP` of them are kept (the least recently used are removed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from vplint.store.digest import sha256
+
+__all__ = ["KEEP", "Replay"]
+
+KEEP = 16
+_ENV = (
+    "VPLINT_",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TERM",
+    "CI",
+    "PRE_COMMIT",
+    "GITHUB_WORKSPACE",
+    "CI_PROJECT_DIR",
+    "LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "COLUMNS",
+)
+
+
+class Replay:
+    def __init__(self, folder: Path, key: str, manifest: str) -> None:
+        self.folder = folder
+        self.file = folder / f"run-{key}.json"
+        self.manifest = manifest
+
+    @classmethod
+    def prepare(
+        cls,
+        folder: Path,
+        argv: Sequence[str],
+        files: Iterable[str],
+        missing: Sequence[str],
+        config_files: Iterable[Path | None],
+    ) -> Replay:
+        from vplint.store.cache import code_fingerprint
+
+        env = sorted((k, v) for k, v in os.environ.items() if k.startswith(_ENV))
+        key_data = [
+            code_fingerprint(),
+            list(argv),
+            os.getcwd(),
+            env,
+            sys.stdout.isatty(),
+            sys.stderr.isatty(),
+            dt.date.today().isoformat(),
+        ]
+        key = sha256(json.dumps(key_data).encode()).hexdigest()[:24]
+        h = sha256()
+        for path in sorted({str(p) for p in config_files if p is not None}):
+            try:
+                h.update(path.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+            except OSError:
+                h.update(path.encode() + b"\0?\0")
+        for path in missing:
+            h.update(b"missing\0" + os.fsencode(path) + b"\0")
+        for path in files:
+            try:
+                st = os.stat(path)
+                stamp = f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_mode}\0"
+                h.update(os.fsencode(path) + stamp.encode())
+            except OSError:
+                h.update(os.fsencode(path) + b"\0gone\0")
+        return cls(folder, key, h.hexdigest())
+
+    def lookup(self) -> tuple[str, str, int] | None:
+        """The stored output of this run, if nothing changed since it was stored."""
+        try:
+            with open(self.file, encoding="utf-8") as fh:
+                data: Any = json.load(fh)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("manifest") != self.manifest:
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(self.file)  # most recently used
+        return str(data["stdout"]), str(data["stderr"]), int(data["code"])
+
+    def store(self, stdout: str, stderr: str, code: int) -> None:
+        from vplint.store.cache import _mark_folder, usable_folder
+
+        if not usable_folder(self.folder):
+            return
+        tmp = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+
+            _mark_folder(self.folder)
+            import tempfile  # only when saving: ~2 ms of imports (random) a replayed run does not need
+
+            fd, tmp = tempfile.mkstemp(prefix=".run-", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"manifest": self.manifest, "stdout": stdout, "stderr": stderr, "code": code}, fh)
+            os.replace(tmp, self.file)
+            tmp = None
+            runs = sorted(self.folder.glob("run-*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in runs[KEEP:]:
+                old.unlink()
+        except (OSError, ValueError):
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+
+class Tee:
+    """A text stream that writes through and remembers what it wrote."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return int(self.stream.write(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self.stream, "encoding", "utf-8"))
+
+    def getvalue(self) -> str:
+        return "".join(self.parts)
