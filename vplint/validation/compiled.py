@@ -1,71 +1,79 @@
-"""A small JSON Schema validator for the keywords vplint's own schemas use.
+"""vplint's schemas as a compiled yes/no check, with jsonschema's errors when the answer is no.
 
-Why not jsonschema at run time: importing it costs about 60 ms, more than parsing and
-checking a canvas, and pre-commit runs vplint on every commit.  The schemas are ours and
-use a fixed subset of JSON Schema 2020-12 (type, enum, const, required, properties,
-patternProperties, additionalProperties, items, minItems, minLength, maxLength, pattern,
-format: date).  This module implements exactly that subset and reports errors in
-jsonschema's shape (``validator``, ``validator_value``, ``instance``, ``schema``,
-``absolute_path``, ``message``), so :mod:`vplint.validation.schema` can explain either.  The test
-suite checks that it agrees with jsonschema on the fixtures and on fuzzed canvases, and
-that the schemas use no keyword it does not implement.
+Importing jsonschema costs about 60 ms, more than parsing and checking a canvas, and pre-commit
+runs vplint on every commit.  Most canvases are valid, so :meth:`Validator.is_valid` answers
+with nested closures compiled once from the schema: no jsonschema, no error objects, no paths.
+Only when it says no does :meth:`Validator.iter_errors` import jsonschema and let it explain;
+there is no second, hand-written error path to drift away from the standard.
+
+The compiled check implements a fixed subset of JSON Schema 2020-12 (type, enum, const,
+required, properties, patternProperties, additionalProperties, items, minItems, minLength,
+maxLength, pattern, format: date) with jsonschema's semantics (``true`` is not ``1``, ``1.0`` is
+an integer, a date is ASCII ``YYYY-MM-DD``).  A schema that steps outside the subset -- another
+keyword, another format or draft, a boolean subschema (only ``additionalProperties: false`` is
+understood) -- is refused when the :class:`Validator` is made, naming the keyword and its JSON
+pointer, so the two can never silently disagree.  The test suite checks that they agree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
-from collections import deque
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-__all__ = ["SUPPORTED_KEYWORDS", "SchemaError", "Validator"]
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator as JsonSchemaValidator
 
-SUPPORTED_KEYWORDS = frozenset(
-    {
-        "type",
-        "enum",
-        "const",
-        "required",
-        "properties",
-        "patternProperties",
-        "additionalProperties",
-        "items",
-        "minItems",
-        "minLength",
-        "maxLength",
-        "pattern",
-        "format",
-        # annotations: no effect on validation
-        "$schema",
-        "$id",
-        "title",
-        "description",
-        "default",
-        "examples",
-    }
+__all__ = ["DRAFT", "SUPPORTED_KEYWORDS", "UnsupportedSchemaError", "Validator", "error_order"]
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+# the order the keywords of one schema node are explained in (see error_order)
+_EXPLAIN_ORDER = (
+    "type",
+    "const",
+    "enum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "format",
+    "minItems",
+    "items",
+    "required",
+    "properties",
+    "patternProperties",
+    "additionalProperties",
 )
+_ANNOTATIONS = frozenset({"$id", "$comment", "title", "description", "default", "examples"})
+SUPPORTED_KEYWORDS = frozenset({*_EXPLAIN_ORDER, "$schema"}) | _ANNOTATIONS
+_RANK = {keyword: rank for rank, keyword in enumerate(_EXPLAIN_ORDER)}
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)  # jsonschema's, ASCII digits only
 
 
-@dataclass
-class SchemaError:
-    validator: str
-    validator_value: Any
-    instance: Any
-    schema: Mapping[str, Any]
-    path: tuple[str | int, ...]
-    message: str
-    absolute_path: deque[str | int] = field(init=False)
+class UnsupportedSchemaError(ValueError):
+    """A schema uses something the compiled check does not implement."""
 
-    def __post_init__(self) -> None:
-        self.absolute_path = deque(self.path)
+    def __init__(self, keyword: str, pointer: str, what: str) -> None:
+        self.keyword = keyword
+        self.pointer = pointer
+        """Where: a JSON pointer (RFC 6901) into the schema, ``""`` for the root."""
+        where = f"keyword {keyword!r} at '#{pointer}'" if keyword else "the schema's root"
+        super().__init__(f"vplint's validator does not implement {what} ({where})")
 
 
 Check: TypeAlias = Callable[[Any], bool]
+
+
+def _is_integer(instance: Any) -> bool:
+    if isinstance(instance, bool):
+        return False
+    return isinstance(instance, int) or (isinstance(instance, float) and instance.is_integer())
+
 
 _TYPE_TESTS: dict[str, Check] = {
     "object": lambda instance: isinstance(instance, dict),
@@ -73,16 +81,9 @@ _TYPE_TESTS: dict[str, Check] = {
     "string": lambda instance: isinstance(instance, str),
     "null": lambda instance: instance is None,
     "boolean": lambda instance: isinstance(instance, bool),
-    "integer": lambda instance: isinstance(instance, int) and not isinstance(instance, bool),
-    "number": lambda instance: isinstance(instance, int | float) and not isinstance(instance, bool),
+    "integer": _is_integer,
+    "number": lambda instance: isinstance(instance, numbers.Number) and not isinstance(instance, bool),
 }
-
-
-def _is_type(instance: Any, name: str) -> bool:
-    test = _TYPE_TESTS.get(name)
-    if test is None:
-        raise ValueError(f"unsupported type {name!r}")
-    return test(instance)
 
 
 @lru_cache(maxsize=256)
@@ -91,7 +92,7 @@ def _regex(pattern: str) -> re.Pattern[str]:
 
 
 def _is_date(value: str) -> bool:
-    if not _DATE.match(value):
+    if not _DATE.fullmatch(value):
         return False
     try:
         dt.date.fromisoformat(value)
@@ -100,136 +101,89 @@ def _is_date(value: str) -> bool:
     return True
 
 
+def _unbool(value: Any) -> Any:
+    """``True``/``False`` as values no number equals (JSON has no ``true == 1``)."""
+    if value is True:
+        return _TRUE
+    if value is False:
+        return _FALSE
+    return value
+
+
+_TRUE, _FALSE = object(), object()
+
+
+def _equal(one: Any, two: Any) -> bool:
+    """JSON equality, as jsonschema's ``const`` and ``enum`` see it: ``true != 1``, ``1.0 == 1``."""
+    if one is two:
+        return True
+    if isinstance(one, str) or isinstance(two, str):
+        return bool(one == two)
+    if isinstance(one, Sequence) and isinstance(two, Sequence):
+        return len(one) == len(two) and all(_equal(a, b) for a, b in zip(one, two, strict=True))
+    if isinstance(one, Mapping) and isinstance(two, Mapping):
+        return len(one) == len(two) and all(key in two and _equal(value, two[key]) for key, value in one.items())
+    return bool(_unbool(one) == _unbool(two))
+
+
 class Validator:
-    """Validate instances against one schema (checked once for unsupported keywords)."""
+    """Validate instances against one schema (refused when made if it leaves the supported subset)."""
 
     def __init__(self, schema: Mapping[str, Any]) -> None:
-        _check_keywords(schema)
+        _check_subschema(schema, "", "")
         self.schema = schema
         self._valid = _compile(schema)
-
-    def iter_errors(self, instance: Any) -> Iterator[SchemaError]:
-        return self._errors(instance, self.schema, ())
+        self._explainer: JsonSchemaValidator | None = None
 
     def is_valid(self, instance: Any) -> bool:
-        """Whether ``instance`` has no error: the same answer as ``not any(iter_errors(...))``, faster.
+        """Whether ``instance`` is valid: jsonschema's answer, from a check compiled once.
 
-        Most canvases are valid, so checking asks this first; the schema is compiled once into
-        nested closures that stop at the first error and build no error objects or paths.
+        Most canvases are valid, so checking asks this first; the closures stop at the first
+        error and build no error objects or paths.
         """
         return self._valid(instance)
 
-    def _errors(self, instance: Any, schema: Mapping[str, Any], path: tuple[str | int, ...]) -> Iterator[SchemaError]:
-        if "type" in schema:
-            expected = schema["type"]
-            names = expected if isinstance(expected, list) else [expected]
-            if not any(_is_type(instance, n) for n in names):
-                yield SchemaError("type", expected, instance, schema, path, f"{instance!r} is not of type {expected!r}")
-        if "const" in schema and instance != schema["const"]:
-            yield SchemaError("const", schema["const"], instance, schema, path, f"{schema['const']!r} was expected")
-        if "enum" in schema and instance not in schema["enum"]:
-            yield SchemaError(
-                "enum", schema["enum"], instance, schema, path, f"{instance!r} is not one of {schema['enum']!r}"
-            )
-        if isinstance(instance, str):
-            yield from self._string(instance, schema, path)
-        elif isinstance(instance, list):
-            if "minItems" in schema and len(instance) < schema["minItems"]:
-                yield SchemaError(
-                    "minItems",
-                    schema["minItems"],
-                    instance,
-                    schema,
-                    path,
-                    f"{instance!r} should be non-empty" if schema["minItems"] == 1 else f"{instance!r} is too short",
-                )
-            items = schema.get("items")
-            if isinstance(items, Mapping):
-                for i, item in enumerate(instance):
-                    yield from self._errors(item, items, (*path, i))
-        elif isinstance(instance, dict):
-            yield from self._object(instance, schema, path)
+    def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
+        """jsonschema's errors for ``instance``, in :func:`error_order`.
 
-    def _string(self, instance: str, schema: Mapping[str, Any], path: tuple[str | int, ...]) -> Iterator[SchemaError]:
-        if "minLength" in schema and len(instance) < schema["minLength"]:
-            yield SchemaError(
-                "minLength",
-                schema["minLength"],
-                instance,
-                schema,
-                path,
-                f"{instance!r} should be non-empty" if schema["minLength"] == 1 else f"{instance!r} is too short",
-            )
-        if "maxLength" in schema and len(instance) > schema["maxLength"]:
-            yield SchemaError("maxLength", schema["maxLength"], instance, schema, path, f"{instance!r} is too long")
-        if "pattern" in schema and not _regex(schema["pattern"]).search(instance):
-            yield SchemaError(
-                "pattern",
-                schema["pattern"],
-                instance,
-                schema,
-                path,
-                f"{instance!r} does not match {schema['pattern']!r}",
-            )
-        if schema.get("format") == "date" and not _is_date(instance):
-            yield SchemaError("format", "date", instance, schema, path, f"{instance!r} is not a 'date'")
+        A valid instance has none, found without importing jsonschema.
+        """
+        if self._valid(instance):
+            return iter(())
+        return iter(sorted(self._jsonschema().iter_errors(instance), key=error_order))
 
-    def _object(
-        self, instance: dict[str, Any], schema: Mapping[str, Any], path: tuple[str | int, ...]
-    ) -> Iterator[SchemaError]:
-        required = schema.get("required", ())
-        missing = [p for p in required if p not in instance]
-        if missing:
-            for prop in missing:
-                yield SchemaError("required", required, instance, schema, path, f"{prop!r} is a required property")
-        properties: Mapping[str, Any] = schema.get("properties", {})
-        patterns: Mapping[str, Any] = schema.get("patternProperties", {})
-        extras: list[str] = []
-        for key, value in instance.items():
-            matched = False
-            if key in properties:
-                matched = True
-                yield from self._errors(value, properties[key], (*path, key))
-            for pattern, sub in patterns.items():
-                if _regex(pattern).search(key):
-                    matched = True
-                    yield from self._errors(value, sub, (*path, key))
-            if not matched:
-                extras.append(key)
-        additional = schema.get("additionalProperties", True)
-        if extras:
-            if additional is False:
-                yield SchemaError(
-                    "additionalProperties",
-                    False,
-                    instance,
-                    schema,
-                    path,
-                    f"Additional properties are not allowed ({', '.join(map(repr, extras))} "
-                    f"{'was' if len(extras) == 1 else 'were'} unexpected)",
-                )
-            elif isinstance(additional, Mapping):
-                for key in extras:
-                    yield from self._errors(instance[key], additional, (*path, key))
+    def _jsonschema(self) -> JsonSchemaValidator:
+        if self._explainer is None:
+            from jsonschema import Draft202012Validator
+
+            self._explainer = Draft202012Validator(self.schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        return self._explainer
+
+
+def error_order(error: ValidationError) -> tuple[list[str], int]:
+    """Sort key: by instance path, then one node's keywords type, const, enum, string, array, object.
+
+    jsonschema reports one node's keywords in the schema's key order; vplint explains them in a
+    fixed order, so an error that makes another redundant (see ``schema.validate``) comes first.
+    """
+    return [str(p) for p in error.absolute_path], _RANK.get(str(error.validator), len(_RANK))
+
+
+# --- compiling a schema into a check -----------------------------------------------------------
 
 
 def _compile(schema: Mapping[str, Any]) -> Check:
-    """One schema node as a function instance -> valid; the same rules as :meth:`Validator._errors`."""
+    """One schema node as a function instance -> valid."""
     tests: list[Check] = []
     if "type" in schema:
         expected = schema["type"]
-        names = expected if isinstance(expected, list) else [expected]
-        for name in names:
-            if name not in _TYPE_TESTS:
-                raise ValueError(f"unsupported type {name!r}")
-        kinds = [_TYPE_TESTS[n] for n in names]
+        kinds = [_TYPE_TESTS[n] for n in (expected if isinstance(expected, list) else [expected])]
         tests.append(kinds[0] if len(kinds) == 1 else lambda instance: any(k(instance) for k in kinds))
     if "const" in schema:
         const = schema["const"]
-        tests.append(lambda instance: instance == const)
+        tests.append(lambda instance: _equal(instance, const))
     if "enum" in schema:
-        enum = schema["enum"]
-        tests.append(lambda instance: instance in enum)
+        tests.append(_compile_enum(schema["enum"]))
     string = _compile_string(schema)
     array = _compile_array(schema)
     obj = _compile_object(schema)
@@ -246,6 +200,13 @@ def _compile(schema: Mapping[str, Any]) -> Check:
 
         tests.append(by_kind)
     return _all_of(tests)
+
+
+def _compile_enum(enum: list[Any]) -> Check:
+    if all(isinstance(member, str) for member in enum):
+        members = frozenset(enum)  # JSON equality to a string is string equality
+        return lambda instance: isinstance(instance, str) and instance in members
+    return lambda instance: any(_equal(member, instance) for member in enum)
 
 
 def _all_of(tests: list[Check]) -> Check:
@@ -271,15 +232,14 @@ def _compile_string(schema: Mapping[str, Any]) -> Check | None:
     if "pattern" in schema:
         search = _regex(schema["pattern"]).search
         tests.append(lambda s: search(s) is not None)
-    if schema.get("format") == "date":
+    if "format" in schema:  # "date", the one format allowed
         tests.append(_is_date)
     return _all_of(tests) if tests else None
 
 
 def _compile_array(schema: Mapping[str, Any]) -> Check | None:
     low = schema.get("minItems")
-    items = schema.get("items")
-    each = _compile(items) if isinstance(items, Mapping) else None
+    each = _compile(schema["items"]) if "items" in schema else None
     if low is None and each is None:
         return None
 
@@ -298,7 +258,7 @@ def _compile_object(schema: Mapping[str, Any]) -> Check | None:
     required = tuple(schema.get("required", ()))
     properties = {key: _compile(sub) for key, sub in schema.get("properties", {}).items()}
     patterns = [(_regex(p).search, _compile(sub)) for p, sub in schema.get("patternProperties", {}).items()]
-    additional = schema.get("additionalProperties", True)
+    additional = schema.get("additionalProperties")
     extra: Check | None = None
     if additional is False:
         extra = lambda value: False  # noqa: E731
@@ -328,16 +288,105 @@ def _compile_object(schema: Mapping[str, Any]) -> Check | None:
     return obj
 
 
-def _check_keywords(schema: Any) -> None:
-    """Refuse a schema that uses a keyword this validator would silently ignore."""
-    if isinstance(schema, Mapping):
-        for key, value in schema.items():
-            if key.startswith("x-"):
-                continue
-            if key not in SUPPORTED_KEYWORDS:
-                raise ValueError(f"vplint's validator does not implement the JSON Schema keyword {key!r}")
-            if key in ("properties", "patternProperties"):
-                for sub in value.values():
-                    _check_keywords(sub)
-            elif key in ("items", "additionalProperties") and isinstance(value, Mapping):
-                _check_keywords(value)
+# --- refusing what the compiled check does not implement ---------------------------------------
+
+
+def _pointer(*parts: str) -> str:
+    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def _check_subschema(schema: Any, keyword: str, where: str) -> None:
+    """Refuse a schema node the compiled check would get wrong or silently ignore."""
+    if isinstance(schema, bool):
+        raise UnsupportedSchemaError(keyword, where, f"the boolean subschema {str(schema).lower()}")
+    if not isinstance(schema, Mapping):
+        raise UnsupportedSchemaError(keyword, where, f"a subschema that is not an object ({schema!r})")
+    for key, value in schema.items():
+        if not isinstance(key, str) or key.startswith("x-") or key in _ANNOTATIONS:
+            continue  # extensions and annotations do not change what is valid
+        at = where + _pointer(key)
+        check = _VALUE_CHECKS.get(key)
+        if check is None:
+            raise UnsupportedSchemaError(key, at, f"the JSON Schema keyword {key!r}")
+        check(key, value, at)
+
+
+def _check_type(key: str, value: Any, at: str) -> None:
+    names = value if isinstance(value, list) else [value]
+    for name in names:
+        if not isinstance(name, str) or name not in _TYPE_TESTS:
+            raise UnsupportedSchemaError(key, at, f"unsupported type {name!r}")
+
+
+def _check_any(key: str, value: Any, at: str) -> None:
+    """``const``: any JSON value."""
+
+
+def _check_enum(key: str, value: Any, at: str) -> None:
+    if not isinstance(value, list):
+        raise UnsupportedSchemaError(key, at, f"an enum that is not a list ({value!r})")
+
+
+def _check_required(key: str, value: Any, at: str) -> None:
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise UnsupportedSchemaError(key, at, f"required that is not a list of names ({value!r})")
+
+
+def _check_count(key: str, value: Any, at: str) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise UnsupportedSchemaError(key, at, f"a {key} that is not a non-negative integer ({value!r})")
+
+
+def _check_regex(key: str, value: Any, at: str) -> None:
+    if not isinstance(value, str):
+        raise UnsupportedSchemaError(key, at, f"a pattern that is not a string ({value!r})")
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise UnsupportedSchemaError(key, at, f"the pattern {value!r} ({exc})") from None
+
+
+def _check_format(key: str, value: Any, at: str) -> None:
+    if value != "date":
+        raise UnsupportedSchemaError(key, at, f"the format {value!r} (only 'date')")
+
+
+def _check_dialect(key: str, value: Any, at: str) -> None:
+    if value != DRAFT:
+        raise UnsupportedSchemaError(key, at, f"the dialect {value!r} (only {DRAFT!r})")
+
+
+def _check_items(key: str, value: Any, at: str) -> None:
+    _check_subschema(value, key, at)
+
+
+def _check_additional(key: str, value: Any, at: str) -> None:
+    if value is not False:  # "no other keys": the one boolean subschema the check implements
+        _check_subschema(value, key, at)
+
+
+def _check_map(key: str, value: Any, at: str) -> None:
+    if not isinstance(value, Mapping):
+        raise UnsupportedSchemaError(key, at, f"{key} that is not an object ({value!r})")
+    for name, sub in value.items():
+        if key == "patternProperties":
+            _check_regex(key, name, at + _pointer(name))
+        _check_subschema(sub, key, at + _pointer(name))
+
+
+_VALUE_CHECKS: dict[str, Callable[[str, Any, str], None]] = {
+    "type": _check_type,
+    "const": _check_any,
+    "enum": _check_enum,
+    "required": _check_required,
+    "properties": _check_map,
+    "patternProperties": _check_map,
+    "additionalProperties": _check_additional,
+    "items": _check_items,
+    "minItems": _check_count,
+    "minLength": _check_count,
+    "maxLength": _check_count,
+    "pattern": _check_regex,
+    "format": _check_format,
+    "$schema": _check_dialect,
+}

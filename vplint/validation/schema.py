@@ -18,16 +18,20 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from vplint.diagnostics import Diagnostic
-from vplint.i18n.messages import render
+from vplint.i18n import render
 from vplint.model import vocabulary as voc
 from vplint.model.canvas import Canvas, JsonPath
 from vplint.model.labels import ITEM_PREFIX, field_label, item_label, join_terms, section_label, singular_label
 from vplint.store.resources import resource_dir
 from vplint.validation.compiled import Validator
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["SCHEMA_CODES", "load_schema", "validate"]
 
@@ -55,12 +59,10 @@ def _validator() -> Validator:
 
 
 def validate(canvas: Canvas, lang: str) -> list[Diagnostic]:
+    """Diagnostics for what the schema rejects; none, without importing jsonschema, for a valid canvas."""
     out: list[Diagnostic] = []
-    if _validator().is_valid(canvas.data):  # most canvases: no error objects to build
-        return out
-    errors = sorted(_validator().iter_errors(canvas.data), key=lambda e: list(map(str, e.absolute_path)))
     seen: set[tuple[JsonPath, str]] = set()
-    for err in errors:
+    for err in _validator().iter_errors(canvas.data):  # by path, then keyword (error_order)
         path: JsonPath = tuple(err.absolute_path)
         if (path, err.validator) in seen and err.validator in ("pattern", "format"):
             continue  # a bad date fails both its pattern and its format: say it once
@@ -94,133 +96,146 @@ def _where(canvas: Canvas, path: JsonPath, lang: str) -> str:
     return label or _key_name(path)
 
 
-def _explain(canvas: Canvas, err: Any, path: JsonPath, lang: str) -> list[Diagnostic]:
-    v = err.validator
-    schema = err.schema if isinstance(err.schema, dict) else {}
-    in_body = bool(path) and path[0] in ("problems", "needs", "motivators", "conversion", "actions")
+# --- one jsonschema error as diagnostics: one function per keyword --------------------------------
+# Each takes (canvas, error, path, lang) and returns its diagnostics, or None when it has nothing
+# more specific to say than S006 and jsonschema's message.
 
-    if v == "required":
-        out = []
-        for prop in err.validator_value:
-            if isinstance(err.instance, dict) and prop in err.instance:
-                continue
-            if not path and prop in ("problems", "needs", "motivators"):
-                prefix = ITEM_PREFIX[prop]
-                out.append(
-                    canvas.report(
-                        ("$body",),
-                        "S001",
-                        "schema.missing_section",
-                        what=section_label(prop, lang),
-                        label=section_label(prop, lang),
-                        example=prefix,
-                    )
-                )
-            elif in_body and prop == "id":
-                section = str(path[0])
-                out.append(
-                    canvas.report(
-                        path,
-                        "S001",
-                        "schema.missing_id",
-                        what=singular_label(section, lang),
-                        example=ITEM_PREFIX.get(section, "X") + "1",
-                    )
-                )
-            elif in_body:
-                section = str(path[0])
-                out.append(
-                    canvas.report(
-                        path,
-                        "S001",
-                        "schema.missing_field",
-                        item=_where(canvas, path, lang),
-                        field=field_label(section, str(prop), lang),
-                    )
-                )
-            else:
-                key = ".".join([*(str(p) for p in path), str(prop)])
-                out.append(canvas.report(path, "S001", "schema.missing_key", key=key))
-        return out
+_BODY_SECTIONS = ("problems", "needs", "motivators", "conversion", "actions")
 
-    if v == "minItems" and len(path) == 1 and path[0] in ITEM_PREFIX:
-        section = str(path[0])
-        return [
-            canvas.report(
-                path,
-                "S001",
-                "schema.empty_section",
-                what=section_label(section, lang),
-                example=ITEM_PREFIX[section] + "1",
-            )
-        ]
 
-    if v == "enum" and err.instance == "":
-        key = _where(canvas, path, lang)
-        if in_body and len(path) > 2:
-            key = f"{key} {field_label(str(path[0]), str(path[2]), lang)}"
-        elif not in_body:
-            key = _key_name(path)
-        return [canvas.report(path, "S005", "schema.empty_value", at_key=True, key=key)]
+def _explain(canvas: Canvas, err: ValidationError, path: JsonPath, lang: str) -> list[Diagnostic]:
+    explain = _EXPLAINERS.get(str(err.validator))
+    found = explain(canvas, err, path, lang) if explain is not None else None
+    if found is None:
+        return [canvas.report(path, "S006", "schema.other", detail=err.message)]
+    return found
 
-    if v == "enum":
-        name = schema.get("x-vocabulary", "")
-        vocabulary = voc.VOCABULARIES.get(name)
-        value = str(err.instance)
-        hint = _hint(vocabulary, value, lang) if vocabulary else ""
-        label = vocabulary.label(lang) if vocabulary else "value"
-        return [canvas.report(path, "S002", "schema.unknown_value", value=value, vocabulary=label, hint=hint)]
 
-    if v == "additionalProperties":
-        allowed = set(schema.get("properties", {}))
-        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
-        keys_vocab = (
-            voc.FRONT_MATTER_KEYS
-            if schema.get("x-keys") == "front_matter_key"
-            else voc.DECISION_MAKER_KEYS
-            if schema.get("x-keys") == "decision_maker_key"
-            else None
+def _schema_of(err: ValidationError) -> Mapping[str, Any]:
+    """The schema node holding the failed keyword."""
+    return err.schema if isinstance(err.schema, Mapping) else {}
+
+
+def _in_body(path: JsonPath) -> bool:
+    return bool(path) and path[0] in _BODY_SECTIONS
+
+
+def _missing(canvas: Canvas, err: ValidationError, path: JsonPath, lang: str) -> list[Diagnostic]:
+    """``required``: one diagnostic per missing section, item id, item field or key."""
+    required = err.validator_value if isinstance(err.validator_value, list) else []
+    present = err.instance if isinstance(err.instance, dict) else {}
+    return [_missing_one(canvas, path, str(prop), lang) for prop in required if prop not in present]
+
+
+def _missing_one(canvas: Canvas, path: JsonPath, prop: str, lang: str) -> Diagnostic:
+    if not path and prop in ("problems", "needs", "motivators"):
+        label = section_label(prop, lang)
+        return canvas.report(
+            ("$body",), "S001", "schema.missing_section", what=label, label=label, example=ITEM_PREFIX[prop]
         )
-        out = []
-        for key in err.instance:
-            if key in allowed or any(p.search(key) for p in patterns):
-                continue
-            shown = key.removesuffix(" (front-matter)")
-            hint = ""
-            if keys_vocab is not None:
-                close = keys_vocab.suggest(shown)
-                if close:
-                    hint = render("hint.did_you_mean", {"options": ", ".join(f"'{c}'" for c in close)}, lang)
-            d = canvas.report((*path, key), "S003", "schema.unknown_key", at_key=True, key=shown, hint=hint)
-            out.append(d)
-        return out
+    if _in_body(path):
+        section = str(path[0])
+        if prop == "id":
+            example = ITEM_PREFIX.get(section, "X") + "1"
+            return canvas.report(path, "S001", "schema.missing_id", what=singular_label(section, lang), example=example)
+        field = field_label(section, prop, lang)
+        return canvas.report(path, "S001", "schema.missing_field", item=_where(canvas, path, lang), field=field)
+    key = ".".join([*(str(p) for p in path), prop])
+    return canvas.report(path, "S001", "schema.missing_key", key=key)
 
-    if v in ("pattern", "format"):
-        fmt = schema.get("x-format", "")
-        value = str(err.instance)
-        if fmt == "canvas-id":
-            return [canvas.report(path, "S004", "schema.bad_canvas_id", value=value)]
-        if fmt.startswith("item-id-"):
-            return [canvas.report(path, "S004", "schema.bad_item_id", value=value, prefix=fmt[-1])]
-        if fmt.startswith("ref-"):
-            return [canvas.report(path, "S004", "schema.bad_ref", value=value)]
-        if fmt == "date" or schema.get("format") == "date":
-            return [canvas.report(path, "S004", "schema.bad_date", value=value)]
 
-    if v in ("type", "minLength", "maxLength"):
-        key = _key_name(path) or "value"
-        if in_body:
-            key = (
-                f"{_where(canvas, path, lang)} {field_label(str(path[0]), str(path[2]), lang)}"
-                if len(path) > 2
-                else _where(canvas, path, lang)
-            )
-        if err.instance is None or err.instance == "":
-            return [canvas.report(path, "S005", "schema.empty_value", at_key=True, key=key)]
-        if v == "type":
-            expected = {"array": "type.list", "string": "type.text", "object": "type.mapping"}.get(
-                str(err.validator_value), "type.text"
-            )
-            return [canvas.report(path, "S005", "schema.wrong_type", key=key, expected=render(expected, {}, lang))]
+def _too_few(canvas: Canvas, err: ValidationError, path: JsonPath, lang: str) -> list[Diagnostic] | None:
+    """``minItems``: an item section with no item."""
+    if len(path) != 1 or path[0] not in ITEM_PREFIX:
+        return None
+    section = str(path[0])
+    what = section_label(section, lang)
+    return [canvas.report(path, "S001", "schema.empty_section", what=what, example=ITEM_PREFIX[section] + "1")]
 
-    return [canvas.report(path, "S006", "schema.other", detail=err.message)]
+
+def _unknown_value(canvas: Canvas, err: ValidationError, path: JsonPath, lang: str) -> list[Diagnostic]:
+    """``enum``: an empty value, or a value outside its vocabulary (with a "did you mean")."""
+    if err.instance == "":
+        return [canvas.report(path, "S005", "schema.empty_value", at_key=True, key=_field_name(canvas, path, lang))]
+    vocabulary = voc.VOCABULARIES.get(_schema_of(err).get("x-vocabulary", ""))
+    value = str(err.instance)
+    hint = _hint(vocabulary, value, lang) if vocabulary else ""
+    label = vocabulary.label(lang) if vocabulary else "value"
+    return [canvas.report(path, "S002", "schema.unknown_value", value=value, vocabulary=label, hint=hint)]
+
+
+def _field_name(canvas: Canvas, path: JsonPath, lang: str) -> str:
+    """``P1 Diagnosis Type`` for an item field, the dotted key elsewhere."""
+    if not _in_body(path):
+        return _key_name(path)
+    key = _where(canvas, path, lang)
+    return f"{key} {field_label(str(path[0]), str(path[2]), lang)}" if len(path) > 2 else key
+
+
+def _unknown_keys(canvas: Canvas, err: ValidationError, path: JsonPath, lang: str) -> list[Diagnostic]:
+    """``additionalProperties: false``: one diagnostic at each key the schema does not know."""
+    schema = _schema_of(err)
+    allowed = set(schema.get("properties", {}))
+    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+    keys_vocab = _KEY_VOCABULARIES.get(schema.get("x-keys", ""))
+    out = []
+    for key in err.instance if isinstance(err.instance, dict) else {}:
+        if key in allowed or any(p.search(key) for p in patterns):
+            continue
+        shown = key.removesuffix(" (front-matter)")
+        close = keys_vocab.suggest(shown) if keys_vocab is not None else []
+        hint = render("hint.did_you_mean", {"options": ", ".join(f"'{c}'" for c in close)}, lang) if close else ""
+        out.append(canvas.report((*path, key), "S003", "schema.unknown_key", at_key=True, key=shown, hint=hint))
+    return out
+
+
+def _bad_format(canvas: Canvas, err: ValidationError, path: JsonPath, lang: str) -> list[Diagnostic] | None:
+    """``pattern`` or ``format``: a canvas id, item id, reference or date in the wrong form."""
+    schema = _schema_of(err)
+    fmt = schema.get("x-format", "")
+    value = str(err.instance)
+    if fmt == "canvas-id":
+        return [canvas.report(path, "S004", "schema.bad_canvas_id", value=value)]
+    if fmt.startswith("item-id-"):
+        return [canvas.report(path, "S004", "schema.bad_item_id", value=value, prefix=fmt[-1])]
+    if fmt.startswith("ref-"):
+        return [canvas.report(path, "S004", "schema.bad_ref", value=value)]
+    if fmt == "date" or schema.get("format") == "date":
+        return [canvas.report(path, "S004", "schema.bad_date", value=value)]
+    return None
+
+
+def _wrong_type(canvas: Canvas, err: ValidationError, path: JsonPath, lang: str) -> list[Diagnostic] | None:
+    """``type``, ``minLength``, ``maxLength``: an empty value, or a list where text belongs, ..."""
+    key = _typed_name(canvas, path, lang)
+    if err.instance is None or err.instance == "":
+        return [canvas.report(path, "S005", "schema.empty_value", at_key=True, key=key)]
+    if err.validator != "type":
+        return None
+    expected = _EXPECTED.get(str(err.validator_value), "type.text")
+    return [canvas.report(path, "S005", "schema.wrong_type", key=key, expected=render(expected, {}, lang))]
+
+
+def _typed_name(canvas: Canvas, path: JsonPath, lang: str) -> str:
+    if not _in_body(path):
+        return _key_name(path) or "value"
+    return _field_name(canvas, path, lang)
+
+
+_EXPECTED = {"array": "type.list", "string": "type.text", "object": "type.mapping"}
+
+_KEY_VOCABULARIES = {"front_matter_key": voc.FRONT_MATTER_KEYS, "decision_maker_key": voc.DECISION_MAKER_KEYS}
+
+_Explainer: TypeAlias = "Callable[[Canvas, ValidationError, JsonPath, str], list[Diagnostic] | None]"
+
+_EXPLAINERS: dict[str, _Explainer] = {
+    "required": _missing,
+    "minItems": _too_few,
+    "enum": _unknown_value,
+    "additionalProperties": _unknown_keys,
+    "pattern": _bad_format,
+    "format": _bad_format,
+    "type": _wrong_type,
+    "minLength": _wrong_type,
+    "maxLength": _wrong_type,
+}
