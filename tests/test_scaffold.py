@@ -29,10 +29,14 @@ import yaml
 from vplint.cli.main import _parser, main
 from vplint.config.loader import load_config_file
 from vplint.diagnostics import Diagnostic
-from vplint.lint.engine import SKIP_FILES, Options, check_paths, check_text
+from vplint.lint.discovery import SKIP_FILES
+from vplint.lint.options import Options
+from vplint.lint.pipeline import lint_text
+from vplint.lint.runner import lint_paths
 from vplint.model import vocabulary as voc
-from vplint.scaffold.files import EXAMPLES, PLACEHOLDER_REPO, PLACEHOLDER_REV, SCAFFOLD, plan, write_new
+from vplint.scaffold.files import EXAMPLES, PLACEHOLDER_REPO, PLACEHOLDER_REV, SCAFFOLD, plan
 from vplint.scaffold.skeleton import canvas_id, prompts, slugify
+from vplint.store.files import create_exclusive
 from vplint.store.resources import resource_dir
 
 from .conftest import ROOT
@@ -58,7 +62,7 @@ def test_init_writes_the_scaffold_and_says_so(tmp_path: Path, capsys: pytest.Cap
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == sorted(expected)
     # the example is the normative sample, and it checks clean in its new home
     assert (root / "canvases" / EXAMPLES["en"]).read_bytes() == (ROOT / "canvases" / EXAMPLES["en"]).read_bytes()
-    result = check_paths([str(root / "canvases")], Options(today=TODAY))
+    result = lint_paths([str(root / "canvases")], Options(today=TODAY))
     assert result.exit_code == 0
     assert result.diagnostics == []
     assert "pre-commit install" in out
@@ -272,7 +276,7 @@ def test_non_canvas_markdown_passed_by_name_is_skipped(tmp_path: Path, en_text: 
     cwd = Path.cwd()
     os.chdir(tmp_path)
     try:
-        result = check_paths(passed, Options(today=TODAY))
+        result = lint_paths(passed, Options(today=TODAY))
     finally:
         os.chdir(cwd)
     assert [f.path for f in result.files] == ["canvases/acme-cfo.en.md"]
@@ -302,7 +306,7 @@ STRUCTURAL = {"P001", "C001", "C002", "C003", "M001", "M004", "T001", "A001"}
 
 
 def _findings(path: Path) -> list[Diagnostic]:
-    return check_paths([str(path)], Options(today=TODAY)).diagnostics
+    return lint_paths([str(path)], Options(today=TODAY)).diagnostics
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -322,7 +326,7 @@ def test_new_skeleton_lists_exactly_what_remains(tmp_path: Path, capsys: pytest.
     assert {d.code for d in others if not d.code.startswith("S")} == STRUCTURAL
     assert all(d.lang == lang for d in found)
     # written in the canonical spellings: the style rules have nothing to say
-    assert check_paths([str(path)], Options(today=TODAY, select=("Y",))).diagnostics == []
+    assert lint_paths([str(path)], Options(today=TODAY, select=("Y",))).diagnostics == []
 
 
 FILLS = {
@@ -399,14 +403,14 @@ def test_new_skeleton_filled_in_is_clean(tmp_path: Path, lang: str) -> None:
     assert code == 0
     filled = _fill(path.read_text(encoding="utf-8"), lang)
     assert not prompts(filled)
-    diagnostics = check_text(filled, "t.md", Options(today=TODAY)).diagnostics
+    diagnostics = lint_text(filled, "t.md", options=Options(today=TODAY)).diagnostics
     assert [f"{d.code} {d.line}: {d.message}" for d in diagnostics] == []
 
 
 def test_new_front_matter_comes_from_the_options(tmp_path: Path) -> None:
     code, path = _new(tmp_path, "x.md", "--offering", "差异化", "--owner", "bob@example.com", "--lang", "zh")
     assert code == 0
-    res = check_text(path.read_text(encoding="utf-8"), str(path), Options(today=TODAY))
+    res = lint_text(path.read_text(encoding="utf-8"), str(path), options=Options(today=TODAY))
     assert res.canvas is not None
     data = res.canvas.data
     assert data["id"] == "acme-manufacturing-chief-financial-officer"
@@ -428,7 +432,7 @@ def test_new_front_matter_comes_from_the_options(tmp_path: Path) -> None:
 def test_new_writes_any_account_and_title_as_text(tmp_path: Path, account: str, title: str) -> None:
     path = tmp_path / "x.md"
     assert main(["new", str(path), "--account", account, "--title", title, "--function", "bu", "--id", "x"]) == 0
-    res = check_text(path.read_text(encoding="utf-8"), str(path))
+    res = lint_text(path.read_text(encoding="utf-8"), str(path))
     assert res.canvas is not None
     assert (res.canvas.data["account"], res.canvas.data["decision_maker"]["title"]) == (account, title)
     assert not [d for d in res.diagnostics if d.code.startswith("F")]
@@ -492,15 +496,15 @@ def test_new_updated_follows_the_clock(tmp_path: Path, monkeypatch: pytest.Monke
     assert "\nupdated: 2024-12-31\n" in (tmp_path / "c.md").read_text(encoding="utf-8")
 
 
-def test_write_new_creates_never_replaces(tmp_path: Path) -> None:
+def test_create_exclusive_creates_never_replaces(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    write_new(path, "one\n")
+    create_exclusive(path, "one\n")
     assert path.read_text(encoding="utf-8") == "one\n"
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
     with pytest.raises(FileExistsError):
-        write_new(path, "two\n")
+        create_exclusive(path, "two\n")
     assert path.read_text(encoding="utf-8") == "one\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
 

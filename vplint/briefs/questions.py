@@ -12,13 +12,13 @@ questions without rendering a brief.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vplint.model import vocabulary as voc
+from vplint.store.files import read_toml
 
 __all__ = ["PLACEHOLDERS", "QuestionBank", "QuestionBankError", "fill", "load_bank"]
 
@@ -146,18 +146,6 @@ def _apply(bank: QuestionBank, data: Mapping[str, Any], name: str) -> None:
             mq.confirm = _merge(mq.confirm, _list(value, "confirm", mwhere), mreplace)
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise QuestionBankError(f"{path}: not valid TOML: {exc}") from None
-    except UnicodeDecodeError:
-        raise QuestionBankError(f"{path}: not UTF-8 (TOML files must be saved as UTF-8)") from None
-    except OSError as exc:
-        raise QuestionBankError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
 def load_bank(lang: str, folders: Sequence[Path], display: Mapping[Path, str] | None = None) -> QuestionBank:
     """The bank for ``lang``: ``questions/<lang>.toml`` of each folder, the defaults first, then the team's.
 
@@ -171,7 +159,7 @@ def load_bank(lang: str, folders: Sequence[Path], display: Mapping[Path, str] | 
         if not path.is_file():
             continue
         name = (display or {}).get(path, str(path))
-        _apply(bank, _read(path), name)
+        _apply(bank, read_toml(path, QuestionBankError), name)
         sources.append(name)
     bank.sources = tuple(sources)
     return bank

@@ -14,10 +14,8 @@ autoescaped; in Markdown templates every ``{{ value }}`` is escaped for Markdown
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 import traceback
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -32,6 +30,7 @@ import markupsafe
 from vplint.briefs import context as bm
 from vplint.briefs.questions import QuestionBank, QuestionBankError, load_bank
 from vplint.store.digest import sha256
+from vplint.store.files import write_atomic
 from vplint.store.resources import resource_dir
 
 __all__ = [
@@ -360,24 +359,6 @@ def _target(out_dir: Path, name: str) -> Path:
     return target
 
 
-def _write_atomic(path: Path, content: bytes) -> None:
-    """Create or replace ``path`` in one step (a temporary file in the same folder, then rename)."""
-    if path.is_dir() and not path.is_symlink():
-        raise BriefError(f"{path} is a folder")
-    fd, tmp = tempfile.mkstemp(prefix=".vplint-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)  # a symlink at ``path`` is replaced, never written through
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _current(path: Path) -> bytes | None:
     if path.is_symlink() or not path.is_file():
         return None
@@ -398,7 +379,9 @@ def write_outputs(outputs: Mapping[str, str], out_dir: Path) -> tuple[list[str],
         if _current(target) == data:
             unchanged.append(name)
             continue
-        _write_atomic(target, data)
+        if target.is_dir() and not target.is_symlink():
+            raise BriefError(f"{target} is a folder")
+        write_atomic(target, data)  # a symlink at ``target`` is replaced, never written through
         written.append(name)
     return written, unchanged
 

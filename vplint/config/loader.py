@@ -15,7 +15,6 @@ import datetime as dt
 import difflib
 import os
 import re
-import tomllib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from vplint.diagnostics import Severity
+from vplint.store.files import read_toml
 
 __all__ = ["Config", "ConfigError", "ConfigLoader", "all_codes", "expand_codes", "glob_to_regex", "load_config_file"]
 
 CONFIG_FILES = ("vplint.toml", ".vplint.toml", "pyproject.toml")
-SEVERITIES = ("error", "warning", "info", "off")
 
 
 class ConfigError(Exception):
@@ -221,15 +220,7 @@ _KEYS = {
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
     """The vplint table of a file, or None where a pyproject.toml has none."""
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 (TOML files must be saved as UTF-8)") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    data = read_toml(path, ConfigError)
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("vplint")
         if table is None:

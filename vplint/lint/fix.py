@@ -2,25 +2,22 @@
 
 A file is rewritten only when it parsed (no F-code finding), when every edit still
 matches the text it expects, and through a temporary file in the same folder that
-replaces the original in one step (``os.replace``): a crash midway leaves the old file
-whole.  Line ends (LF, CRLF, CR) and a UTF-8 byte-order mark are kept as they were;
+replaces the original in one step (:func:`vplint.store.files.write_atomic`): a crash
+midway leaves the old file whole.  Line ends (LF, CRLF, CR) and a UTF-8 byte-order mark are kept as they were;
 a file with mixed line ends is left alone.  Applying the fixes of a fixed file changes
 nothing (each fix writes the spelling its rule accepts).
 """
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import os
-import stat
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from vplint.diagnostics import Diagnostic, Edit
 
-__all__ = ["FixOutcome", "fix_file", "fixed_text", "unified_diff", "write_atomic"]
+__all__ = ["FixOutcome", "fix_file", "fixed_text", "unified_diff"]
 
 
 @dataclass
@@ -92,24 +89,6 @@ def fix_file(path: str, diagnostics: Iterable[Diagnostic]) -> FixOutcome | None:
     fixed, applied = fixed_text(text, edits)
     out = fixed.replace("\n", newline)
     return FixOutcome(path, ("\ufeff" if bom else "") + raw, ("\ufeff" if bom else "") + out, applied)
-
-
-def write_atomic(path: str, content: str) -> None:
-    """Replace ``path`` by ``content`` in one step, keeping its permissions; never a half-written file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=".vplint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def unified_diff(outcome: FixOutcome) -> str:

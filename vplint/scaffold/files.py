@@ -6,23 +6,22 @@ CI file and a ``templates/`` folder for the team's own brief templates.  The fil
 shipped in ``vplint/scaffold/`` (the example canvas is the normative sample from
 ``canvases/``); an existing file is kept unless ``force`` is given.
 
-:func:`write_new` creates a file atomically and never replaces one that appeared meanwhile.
+New files are created with :func:`vplint.store.files.create_exclusive` (atomically, never replacing
+one that appeared meanwhile), files to overwrite are replaced with
+:func:`vplint.store.files.write_atomic`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from vplint import __version__
-from vplint.lint.fix import write_atomic
+from vplint.store.files import create_exclusive, write_atomic
 from vplint.store.resources import resource_dir
 
-__all__ = ["EXAMPLES", "PLACEHOLDER_REPO", "PLACEHOLDER_REV", "SCAFFOLD", "Planned", "init_repo", "plan", "write_new"]
+__all__ = ["EXAMPLES", "PLACEHOLDER_REPO", "PLACEHOLDER_REV", "SCAFFOLD", "Planned", "init_repo", "plan"]
 
 PLACEHOLDER_REPO = "https://example.com/your-org/vplint"
 """The repository URL the scaffolded files name: teams replace it with where they host vplint."""
@@ -83,45 +82,11 @@ def init_repo(root: Path, *, lang: str = "en", force: bool = False) -> Iterator[
                 raise IsADirectoryError(f"{target}: is a folder")
             if target.is_symlink():  # replace the link itself, never the file it points to
                 target.unlink()
-                write_new(target, item.content)
+                create_exclusive(target, item.content)
             else:
-                write_atomic(str(target), item.content)
+                write_atomic(target, item.content)
             yield item.relpath, "overwritten"
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_new(target, item.content)
+        create_exclusive(target, item.content)
         yield item.relpath, "created"
-
-
-def write_new(path: Path, content: str) -> None:
-    """Create ``path`` with ``content`` in one step; :class:`FileExistsError` if it exists.
-
-    The content goes to a temporary file in the same folder, which is then linked to
-    ``path`` (a hard link fails if ``path`` exists, so nothing is ever replaced) and
-    removed: a crash leaves no half-written file under ``path``.  The new file gets the
-    usual permissions (0666 less the umask).  Where the file system has no hard links,
-    the file is created exclusively and written in place.
-    """
-    folder = path.parent
-    tmp = folder / f".vplint-{secrets.token_hex(6)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise
-        except OSError:  # no hard links here (some network or FAT file systems)
-            _write_exclusive(path, content)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-
-
-def _write_exclusive(path: Path, content: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write(content)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from vplint.store.digest import sha256
+from vplint.store.files import mark_cache_folder, write_atomic
 
 __all__ = ["KEEP", "Replay"]
 
@@ -103,29 +104,19 @@ class Replay:
         return str(data["stdout"]), str(data["stderr"]), int(data["code"])
 
     def store(self, stdout: str, stderr: str, code: int) -> None:
-        from vplint.store.cache import _mark_folder, usable_folder
+        from vplint.store.cache import usable_folder
 
         if not usable_folder(self.folder):
             return
-        tmp = None
-        try:
+        with contextlib.suppress(OSError, ValueError):  # not stored: only a slower next run
             self.folder.mkdir(parents=True, exist_ok=True)
-
-            _mark_folder(self.folder)
-            import tempfile  # only when saving: ~2 ms of imports (random) a replayed run does not need
-
-            fd, tmp = tempfile.mkstemp(prefix=".run-", suffix=".tmp", dir=self.folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"manifest": self.manifest, "stdout": stdout, "stderr": stderr, "code": code}, fh)
-            os.replace(tmp, self.file)
-            tmp = None
+            mark_cache_folder(self.folder)
+            write_atomic(
+                self.file, json.dumps({"manifest": self.manifest, "stdout": stdout, "stderr": stderr, "code": code})
+            )
             runs = sorted(self.folder.glob("run-*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
             for old in runs[KEEP:]:
                 old.unlink()
-        except (OSError, ValueError):
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
 
 
 class Tee:
