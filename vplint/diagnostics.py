@@ -43,7 +43,7 @@ class Edit:
 class Diagnostic:
     """One finding.
 
-    ``message_id`` names a message in :mod:`vplint.i18n.messages`; ``args`` fill it.  The text is
+    ``message_id`` names a message in :mod:`vplint.i18n`; ``args`` fill it.  The text is
     rendered by reporters in the reader's language, so a diagnostic carries no prose.
     """
 
@@ -64,6 +64,6 @@ class Diagnostic:
 
     @property
     def message(self) -> str:
-        from vplint.i18n.messages import render
+        from vplint.i18n import render
 
         return render(self.message_id, self.args, self.lang)

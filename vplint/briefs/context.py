@@ -18,7 +18,7 @@ from typing import Any
 from vplint.briefs import mindmap
 from vplint.briefs.questions import QuestionBank, fill
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.i18n.messages import render
+from vplint.i18n import get, render
 from vplint.model import vocabulary as voc
 from vplint.model.canvas import Canvas
 from vplint.model.labels import field_label
@@ -26,7 +26,6 @@ from vplint.rules import RULES
 
 __all__ = [
     "LADDER",
-    "TEXT",
     "TIME_DEPENDENT",
     "account_context",
     "canvas_context",
@@ -47,61 +46,11 @@ LADDER = ("learning-growth", "operations", "customer", "financial")
 _DRIVER = {"differentiated": "business-unit", "in-between": "technical-evaluation", "commodity": "commercial"}
 """Who usually drives the purchase of each kind of offering (domain §1)."""
 
-TEXT: dict[str, tuple[str, str]] = {
-    # the customer's framing of each problem type (domain §2)
-    "framing.problem-solving": (
-        "Restore the past: today is worse than before",
-        "恢复过去：今不如昔，希望找回曾经的美好",
-    ),
-    "framing.risk-prevention": (
-        "Keep the present: prepare for the rain, avoid what happened to others",
-        "保持现在：未雨绸缪，不重蹈他人的覆辙",
-    ),
-    "framing.ideal-pursuit": (
-        "Reach the ideal: a better future, or as good as the best",
-        "追求理想：梦寐以求，希望未来更美好",
-    ),
-    "framing.other": ("Type not stated", "未注明类型"),
-    # who drives a purchase (domain §1)
-    "driver.business-unit": ("the business unit that uses or benefits from it", "最终使用或收益的业务部门"),
-    "driver.technical-evaluation": ("the technical evaluation department", "技术评估部门"),
-    "driver.commercial": ("the commercial (procurement) department", "商务（采购）部门"),
-    "driver.finance": (
-        "finance, which approves budgets (its power varies by company)",
-        "财务部门（负责预算审批，权力因企业而异）",
-    ),
-    # the conversion triggers (domain §5)
-    "trigger.more-resources": ("more resources become available, or are freed", "有更多可用资源，或现有资源被释放"),
-    "trigger.higher-priority": (
-        "the problem becomes more important, more urgent or more worthwhile",
-        "问题变得更重要、更紧急或更值得解决",
-    ),
-    "trigger.solution-appears": ("the solution they were waiting for appears", "出现了客户期待的解决方案"),
-    # the four levers (domain §8)
-    "lever.inform": ("tell them of changes they may not know about", "告知客户可能不了解的内外部变化"),
-    "lever.analyse": (
-        "show the change behind a phenomenon, so they see it will persist",
-        "分析现象背后的变化，让客户意识到现象会一直存在",
-    ),
-    "lever.empathise": ("share their feelings: the anxiety or the desire", "同理客户的情绪感受：焦虑或渴望"),
-    "lever.relationship": ("maintain the relationship", "维护客情关系"),
-    # small words
-    "severity.error": ("error", "错误"),
-    "severity.warning": ("warning", "警告"),
-    "severity.info": ("note", "提示"),
-    "where.front-matter": ("front-matter", "元数据"),
-    "where.canvas": ("canvas", "画布"),
-    "step.to-confirm": ("to confirm", "待确认"),
-}
-"""UI strings templates reach with ``t(key)``: (English, Chinese)."""
-
 
 def t(key: str, lang: str) -> str:
-    """A UI string in ``lang`` (``key`` itself when there is none)."""
-    pair = TEXT.get(key)
-    if pair is None:
-        return key
-    return pair[1] if lang == "zh" else pair[0]
+    """A UI string in ``lang``: the message ``ui.<key>`` of :mod:`vplint.i18n` (``key`` itself when there is none)."""
+    found = get(f"ui.{key}", lang)
+    return key if found is None else found
 
 
 def label(vocabulary: str, slug: object, lang: str) -> str:

@@ -15,45 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from vplint.briefs.render import Renderer
-    from vplint.lint.engine import FileResult
+    from vplint.lint.result import FileResult
 
 NAME = "brief"
 HELP = "write a meeting brief for each canvas (Markdown and HTML)"
-
-MESSAGES: dict[str, tuple[str, str]] = {
-    "blocked": (
-        "{path}: no brief: the canvas has {errors} (fix them, or use --allow-errors for an incomplete brief)",
-        "{path}：未生成简报：画布有 {errors}（请先修正，或用 --allow-errors 生成标注“不完整”的简报）",
-    ),
-    "unbriefable": ("{path}: no brief: the file could not be read as a canvas", "{path}：未生成简报：无法读取为画布"),
-    "incomplete": ("{path}: incomplete brief: the canvas has {errors}", "{path}：简报不完整：画布有 {errors}"),
-    "clash": (
-        "{path}: no brief: {name} is already the brief of {other} (give the canvases different ids)",
-        "{path}：未生成简报：{name} 已是 {other} 的简报（请为画布设置不同的 id）",
-    ),
-    "stale": ("{path}: out of date", "{path}：已过期"),
-    "missing": ("{path}: missing", "{path}：缺失"),
-    "extra": (
-        "{path}: warning: no canvas produces this file (delete it if its canvas is gone)",
-        "{path}：警告：没有画布生成此文件（若对应画布已删除，请删除它）",
-    ),
-    "fresh": ("All {n} briefs in {dir} are up to date.", "{dir} 中的 {n} 份简报都是最新的。"),
-    "not_fresh": (
-        "{n} of {total} briefs in {dir} need regenerating: run 'vplint brief {cmd}'.",
-        "{dir} 中 {total} 份简报有 {n} 份需要重新生成：请运行 'vplint brief {cmd}'。",
-    ),
-    "wrote": (
-        "Wrote {written} to {dir} ({unchanged} already up to date).",
-        "已将 {written} 写入 {dir}（{unchanged} 份无变化）。",
-    ),
-    "none": ("No briefs to write.", "没有要生成的简报。"),
-    "format_clash": (
-        "--format {fmt} does not match the template file {file}, which writes {own}",
-        "--format {fmt} 与模板文件 {file} 不符，该模板生成 {own}",
-    ),
-    "briefs": ("{n} brief|{n} briefs", "{n} 份简报"),
-}
-"""The command's own messages (registered as ``brief.<key>`` when it runs)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -94,7 +59,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _say(key: str, lang: str, **args: object) -> str:
-    from vplint.i18n.messages import render
+    from vplint.i18n import render
 
     text = render(f"brief.{key}", args, lang)
     if "|" in text and "n" in args:  # "{n} brief|{n} briefs"
@@ -106,10 +71,8 @@ def _say(key: str, lang: str, **args: object) -> str:
 def run(args: argparse.Namespace) -> int:
     from vplint.briefs.render import BriefError
     from vplint.config.loader import ConfigError
-    from vplint.i18n.messages import register
-    from vplint.lint.engine import env_language
+    from vplint.lint.clock import env_language
 
-    register("brief", MESSAGES)
     ui = args.lang or env_language()
     try:
         return _run(args, ui)
@@ -155,7 +118,7 @@ def _select(result: Any, args: argparse.Namespace, formats: Sequence[str], ui: s
     """The canvases to brief; the names of briefs that cannot be made (not 'extra' files); the exit code so far."""
     from vplint.briefs.render import brief_name
     from vplint.diagnostics import Severity
-    from vplint.i18n.messages import count
+    from vplint.i18n import count
     from vplint.report import concise
 
     jobs: list[_Job] = []
@@ -266,8 +229,9 @@ def _run(args: argparse.Namespace, ui: str) -> int:
     from vplint.briefs.context import TIME_DEPENDENT
     from vplint.briefs.render import BriefError, Renderer, check_outputs, write_outputs
     from vplint.config.loader import ConfigLoader
-    from vplint.i18n.messages import render
-    from vplint.lint.engine import Options, check_paths
+    from vplint.i18n import render
+    from vplint.lint.options import Options
+    from vplint.lint.runner import lint_paths
     from vplint.report import concise
 
     options = Options(lang=args.lang, ignore=TIME_DEPENDENT, config=args.config, isolated=args.isolated)
@@ -283,7 +247,7 @@ def _run(args: argparse.Namespace, ui: str) -> int:
 
     from vplint.cli.check import configured_paths
 
-    result = check_paths(args.paths or configured_paths(loader) or ["canvases"], options, loader)
+    result = lint_paths(args.paths or configured_paths(loader) or ["canvases"], options, loader)
     for path in result.missing:
         print(f"vplint: {render('cli.no_path', {'path': concise.printable(path)}, ui)}", file=sys.stderr)
     jobs, reserved, code = _select(result, args, formats, ui)

@@ -13,33 +13,11 @@ from vplint.cli.check import parse_date
 NAME = "new"
 HELP = "write a new canvas skeleton: every section, prompts in the fields"
 
-_MESSAGES = {
-    "exists": (
-        "{path} already exists; choose another name, or use --force to overwrite it",
-        "{path} 已存在；请换一个文件名，或用 --force 覆盖",
-    ),
-    "suffix": (
-        "{path}: a canvas is a markdown file; end its name in .md",
-        "{path}：画布是 markdown 文件，文件名应以 .md 结尾",
-    ),
-    "no_id": (
-        "cannot make a canvas id from the account, the title or the file name; give one with --id, "
-        "e.g. --id huaxin-cio",
-        "无法从客户、职位或文件名生成画布编号；请用 --id 指定，如 --id huaxin-cio",
-    ),
-    "bad_id": (
-        "--id {id!r}: use lowercase letters and digits, with single '-', '_' or '.' between them (at most 80)",
-        "--id {id!r}：只能使用小写字母和数字，中间用单个 '-'、'_' 或 '.' 连接（最多 80 个字符）",
-    ),
-    "created": (
-        "created {path}: replace its {n} <prompts>; 'vplint check {path}' lists what is left to fill",
-        "已创建 {path}：请替换其中 {n} 处 <提示>；'vplint check {path}' 会列出还需要填写的地方",
-    ),
-}
-
 
 def _say(key: str, lang: str, **args: object) -> str:
-    return _MESSAGES[key][1 if lang == "zh" else 0].format(**args)
+    from vplint.i18n import render
+
+    return render(f"new.{key}", args, lang)
 
 
 def _term(vocabulary: str) -> Callable[[str], str]:
@@ -101,18 +79,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def _updated(args: argparse.Namespace, path: Path) -> dt.date:
     """The date ``vplint check`` takes as today for this file: the same clock, so H001 agrees."""
     from vplint.config.loader import ConfigLoader
-    from vplint.lint.engine import _env_today
+    from vplint.lint.clock import env_today
 
     if args.today is not None:
         return args.today  # type: ignore[no-any-return]
-    return ConfigLoader().for_path(path).today or _env_today() or dt.date.today()
+    return ConfigLoader().for_path(path).today or env_today() or dt.date.today()
 
 
 def run(args: argparse.Namespace) -> int:
     from vplint.config.loader import ConfigError
-    from vplint.lint.fix import write_atomic
-    from vplint.scaffold.files import write_new
     from vplint.scaffold.skeleton import CANVAS_ID, Skeleton, canvas_id, prompts, render
+    from vplint.store.files import create_exclusive, write_atomic
 
     path = Path(args.path)
     lang = args.lang or ("zh" if path.name.lower().endswith(".zh.md") else "en")
@@ -154,11 +131,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists() and args.force and not path.is_symlink():
-            write_atomic(str(path), text)
+            write_atomic(path, text)
         else:
             if path.is_symlink() and args.force:
                 path.unlink()
-            write_new(path, text)
+            create_exclusive(path, text)
     except FileExistsError:
         print(f"vplint: error: {_say('exists', lang, path=path)}", file=err)
         return 2

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
+from vplint.i18n import get
 from vplint.model import vocabulary as voc
 from vplint.model.canvas import Canvas, JsonPath
 
 __all__ = ["ITEM_PREFIX", "field_label", "item_label", "join_terms", "section_label", "singular_label", "term_label"]
 
 ITEM_PREFIX = {"problems": "P", "needs": "N", "motivators": "M"}
-_SINGULAR = {
-    "problems": ("problem", "问题"),
-    "needs": ("need", "需求"),
-    "motivators": ("motivator", "动机"),
-    "actions": ("action", "行动"),
-}
 
 
 def section_label(section: str, lang: str) -> str:
@@ -24,7 +19,12 @@ def singular_label(section: str, lang: str) -> str:
     """``problem`` / ``业务问题``: what one item of a section is called."""
     if lang == "zh":
         return voc.SECTIONS[section].zh
-    return _SINGULAR.get(section, (section, section))[0]
+    return _item_word(section, lang)
+
+
+def _item_word(section: str, lang: str) -> str:
+    """``problem`` / ``问题`` (the message ``label.item.<section>``); the section's slug when there is none."""
+    return get(f"label.item.{section}", lang) or section
 
 
 def item_label(canvas: Canvas, path: JsonPath, lang: str) -> str:
@@ -36,8 +36,7 @@ def item_label(canvas: Canvas, path: JsonPath, lang: str) -> str:
             item_id = items[index].get("id")
             if isinstance(item_id, str) and item_id:
                 return item_id
-        en, zh = _SINGULAR.get(section, (section, section))
-        return f"{zh} {index + 1}" if lang == "zh" else f"{en} {index + 1}"
+        return f"{_item_word(section, lang)} {index + 1}"
     return ""
 
 

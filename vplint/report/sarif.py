@@ -19,9 +19,9 @@ from urllib.parse import quote
 
 from vplint import __version__
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.i18n.messages import render
+from vplint.i18n import render, table
 from vplint.lint.codes import BUILTIN_CODES
-from vplint.lint.engine import FileResult, Result
+from vplint.lint.result import FileResult, Result
 from vplint.report.common import absolute_path, base_dir, fingerprints, relative_path
 from vplint.report.concise import printable, summary_language, write_path_errors
 from vplint.rules import RULES
@@ -33,10 +33,6 @@ SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "vplint/v1"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_LABELS = {
-    "en": {"bad": "Fails:", "good": "Passes:"},
-    "zh": {"bad": "不通过：", "good": "通过："},
-}
 _LANGUAGE_TAG = {"en": "en-US", "zh": "zh-CN"}
 
 
@@ -76,10 +72,10 @@ def rule_descriptors(lang: str = "en") -> list[dict[str, Any]]:
                 "properties": {"fixable": False},
             }
         )
-    labels = _LABELS["zh" if zh else "en"]
+    labels = table(lang)
     for r in RULES.values():
         rationale = _unwrap(r.rationale(lang), lang)
-        text = f"{rationale}\n\n{labels['bad']}\n{r.bad}\n\n{labels['good']}\n{r.good}"
+        text = f"{rationale}\n\n{labels['sarif.bad']}\n{r.bad}\n\n{labels['sarif.good']}\n{r.good}"
         out.append(
             {
                 "id": r.code,

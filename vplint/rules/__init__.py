@@ -14,8 +14,12 @@ Each rule is one module with module-level metadata and a check function:
 ``check(canvas, ctx)`` yields diagnostics for one canvas, or, for rules that look
 across files, ``check_all(canvases, ctx)`` (``SCOPE = "repository"``).
 
-Adding a rule: one module, one fixture folder under ``tests/fixtures/rules/<CODE>/``,
-and one line in ``_MODULES`` below.
+A rule's findings name their messages by id (``C002.missing``); the texts live with every
+other message in :mod:`vplint.i18n` (``en.py`` and ``zh.py``), not in the rule module.
+
+Adding a rule: one module, its messages as ``<CODE>.<key>`` in ``vplint/i18n/en.py`` and
+``zh.py``, one fixture folder under ``tests/fixtures/rules/<CODE>/``, and one line in
+``_MODULES`` below.
 """
 
 from __future__ import annotations
@@ -26,7 +30,6 @@ from types import ModuleType
 from typing import Any
 
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.i18n.messages import register
 from vplint.model.canvas import Canvas
 from vplint.rules import (
     a001_lever_planned,
@@ -168,8 +171,6 @@ _MODULES: tuple[ModuleType, ...] = (
 )
 
 RULES: dict[str, Rule] = {m.CODE: Rule.from_module(m) for m in _MODULES}
-for _m in _MODULES:
-    register(_m.CODE, getattr(_m, "MESSAGES", {}))
 
 
 def rule_by_code(code: str) -> Rule | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from vplint.diagnostics import Diagnostic, Severity
+from vplint.i18n import text
 from vplint.model import vocabulary as voc
 from vplint.model.labels import join_terms, section_label
 
@@ -46,19 +47,6 @@ GOOD = """
 - Inform: share the mandate timeline and the Globex fine
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": (
-        "the canvas plans nothing to stir the customer's motivation; add a '## {section}' section with a line per "
-        "lever and what you will do, e.g. '- {example}', using {levers}",
-        "画布没有计划任何激发客户动机的行动；请添加“## {section}”章节，每种手段一行并写明要做什么，如“- {example}”，"
-        "可用 {levers}",
-    ),
-    "empty": (
-        "no lever is planned here; add a line per lever and what you will do, e.g. '- {example}', using {levers}",
-        "这里没有计划任何手段；请每种手段写一行并写明要做什么，如“- {example}”，可用 {levers}",
-    ),
-}
-
 
 def _planned(action: object) -> bool:
     return (
@@ -73,7 +61,7 @@ def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     if isinstance(actions, list) and any(_planned(a) for a in actions):
         return
     lang = ctx.lang
-    example = "告知：同步新规施行时间表" if lang == "zh" else "Inform: share the mandate timeline"
+    example = text("A001.example", lang)
     levers = join_terms("lever", voc.LEVER.slugs, lang)
     if isinstance(actions, list):
         yield canvas.report(("actions",), CODE, "A001.empty", example=example, levers=levers)

@@ -28,5 +28,10 @@ class Context:
     today: dt.date = field(default_factory=dt.date.today)
     options: Mapping[str, Any] = field(default_factory=dict)
 
-    def option(self, name: str, default: Any) -> Any:
-        return self.options.get(name, default)
+    def option(self, name: str) -> Any:
+        """The value of the rule's option ``name``: configured, else the default its ``Option`` declares.
+
+        The engine fills ``options`` from the rule's ``OPTIONS`` (:meth:`vplint.rules.Rule.resolved_options`),
+        so a default is written in one place only.
+        """
+        return self.options[name]

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from vplint.diagnostics import Diagnostic, Severity
+from vplint.i18n import text
 from vplint.model import vocabulary as voc
 from vplint.model.labels import field_label, item_label, join_terms, term_label
 
@@ -79,7 +80,7 @@ def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
                 "C002.missing",
                 item=item_label(canvas, path, lang),
                 field=field_label("needs", "strategy", lang),
-                example="运营/服务流程" if lang == "zh" else "'operations/service-process'",
+                example=text("C002.example", lang),
             )
         else:
             yield from _check_pair(canvas, (*path, "strategy"), strategy, lang)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.i18n.messages import render
+from vplint.i18n import render
 from vplint.model.canvas import find_dates
 from vplint.model.labels import field_label, item_label
 

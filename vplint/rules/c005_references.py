@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.i18n.messages import render
+from vplint.i18n import render
 from vplint.model.labels import item_label
 
 if TYPE_CHECKING:

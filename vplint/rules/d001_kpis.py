@@ -66,20 +66,6 @@ language: en
 ---
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "empty": (
-        "the decision-maker's KPI list is empty: list at least one indicator the decision-maker is measured on, "
-        "e.g. '- Days sales outstanding under 45'",
-        "决策人的 KPI 列表是空的：请至少列出一项决策人被考核的指标，如“- 系统可用率 99.95%”",
-    ),
-    "missing": (
-        "the decision-maker has no KPIs: add a 'kpis:' list under decision_maker with at least one indicator "
-        "the decision-maker is measured on, e.g. '- Days sales outstanding under 45'",
-        "决策人没有 KPI：请在 decision_maker 下添加“kpis:”列表，至少列出一项决策人被考核的指标，"
-        "如“- 系统可用率 99.95%”",
-    ),
-}
-
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     dm = canvas.data.get("decision_maker")

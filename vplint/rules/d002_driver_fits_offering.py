@@ -74,23 +74,6 @@ language: en
 ---
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "differentiated": (
-        "a differentiated offering is usually driven by the business unit that uses or benefits from it "
-        "('business-unit'), not by procurement ('commercial'), who buys on price: check that this canvas addresses "
-        "the decision-maker who drives the purchase, or whether the offering is really a commodity",
-        "差异化产品的采购通常由最终使用或收益的业务部门（business-unit）推动，而不是只看价格的商务部门（commercial）："
-        "请确认本画布针对的是推动采购的决策人，或者该产品其实是同质化产品",
-    ),
-    "commodity": (
-        "a commodity offering is usually driven by procurement ('commercial'), not by the business unit "
-        "('business-unit'): check that this canvas addresses the decision-maker who drives the purchase, "
-        "or whether the offering is really differentiated",
-        "同质化产品的采购通常由商务部门（commercial）推动，而不是业务部门（business-unit）：请确认本画布针对的是"
-        "推动采购的决策人，或者该产品其实是差异化产品",
-    ),
-}
-
 _MISMATCH = {"differentiated": "commercial", "commodity": "business-unit"}
 """The offerings at the ends of the scale, and the function at the opposite end."""
 

@@ -85,19 +85,6 @@ OPTIONS: dict[str, Option] = {
     ),
 }
 
-
-MESSAGES: dict[str, tuple[str, str]] = {
-    "stale": (
-        "the canvas was last updated on {date}, {days} days ago (more than {max}); review it with the latest from "
-        "the account and set 'updated' to the day you do",
-        "画布最后更新于 {date}，距今已 {days} 天（超过 {max} 天）；请结合客户的最新情况复核，并把 updated 改为复核当天",
-    ),
-    "future": (
-        "'updated' is {date}, after today ({today}); write the day you last changed the canvas",
-        "updated 为 {date}，晚于今天（{today}）；请填写最后一次修改画布的日期",
-    ),
-}
-
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -114,7 +101,7 @@ def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     updated = _date(canvas.data.get("updated"))
     if updated is None:
         return  # missing or malformed dates are the schema's (S001, S004)
-    max_age = int(ctx.option("max-age-days", MAX_AGE_DAYS))
+    max_age = int(ctx.option("max-age-days"))
     age = (ctx.today - updated).days
     if age < 0:
         yield canvas.report(("updated",), CODE, "H001.future", date=updated.isoformat(), today=ctx.today.isoformat())

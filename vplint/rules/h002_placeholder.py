@@ -56,13 +56,6 @@ GOOD = """
 - Feeling: anxiety about the first audit
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "placeholder": (
-        "placeholder '{text}' left in; replace it with what you know, or remove it",
-        "这里还留着占位内容“{text}”；请替换为实际内容，或删除",
-    ),
-}
-
 # whole words: not inside another word, nor hyphen-joined to one ("todo-list" is ordinary English)
 _WORDS = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)(?:(?i:todo|tbd|fixme)|XXX)(?!-?[A-Za-z0-9])")
 _QUESTIONS = re.compile(r"[?？]{3,}")

@@ -52,13 +52,6 @@ GOOD = """
 - Evidence: Ministry notice of 2026-10-12
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": (
-        "{item} does not say which of the nine motivators it is; add '{field}: <kind>', using {kinds}",
-        "{item} 没有写明属于九种动机中的哪一种；请添加“{field}：<类型>”，可用 {kinds}",
-    ),
-}
-
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     lang = ctx.lang

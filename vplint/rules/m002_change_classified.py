@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from vplint.diagnostics import Diagnostic, Severity
+from vplint.i18n import text
 from vplint.model import vocabulary as voc
 from vplint.model.labels import field_label, item_label, join_terms, term_label
 
@@ -54,26 +55,6 @@ GOOD = """
 - Evidence: Ministry notice of 2026-10-12
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "unclassified": (
-        "this change is not classified; start it with '<scope>/<category> - ', e.g. {example}; the scope is {scopes}",
-        "该变化没有分类；请以“<范围>/<类别> —— ”开头，如 {example}；范围可用 {scopes}",
-    ),
-    "no_category": (
-        "this {scope} change has no category; write one after the scope ('{scope}/<category> - '), using {categories}",
-        "该{scope}变化没有类别；请写在范围之后（“{scope}/<类别> —— ”），可用 {categories}",
-    ),
-    "mismatch": (
-        "'{category}' is a {category_scope} change, not {scope}; categories of {scope} changes: {categories}",
-        "“{category}”属于{category_scope}变化，而不是{scope}变化；{scope}变化的类别有：{categories}",
-    ),
-    "no_continuity": (
-        "{item} does not say whether its change is sudden or gradual; add '{field}: {discontinuous}' or "
-        "'{field}: {continuous}'",
-        "{item} 没有写明变化是突发的还是渐变的；请添加“{field}：{discontinuous}”或“{field}：{continuous}”",
-    ),
-}
-
 
 def _scope_word(slug: str, lang: str) -> str:
     return voc.SCOPE[slug].zh if lang == "zh" else slug
@@ -82,7 +63,7 @@ def _scope_word(slug: str, lang: str) -> str:
 def _classification(canvas: Canvas, path: JsonPath, change: dict[str, Any], lang: str) -> Iterator[Diagnostic]:
     scope, category = change.get("scope"), change.get("category")
     if scope is None:
-        example = "“外部/政策 —— 新规明年起施行”" if lang == "zh" else "'external/political - new rules from next year'"
+        example = text("M002.example", lang)
         scopes = join_terms("scope", voc.SCOPE.slugs, lang)
         yield canvas.report(path, CODE, "M002.unclassified", example=example, scopes=scopes)
         return

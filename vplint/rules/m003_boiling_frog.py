@@ -54,21 +54,6 @@ GOOD = """
 - Evidence: industry benchmark report of 2026-10-12
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "frog_one": (
-        "the only change with evidence ({items}) is gradual and has no tipping point: 'boiling the frog' creates no "
-        "motivation; say in '{shift}' what has turned quantity into quality, or find a sudden (discontinuous) change",
-        "唯一有证据的变化（{items}）是渐变且没有质变：“温水煮青蛙”不会产生动机；请在“{shift}”中写明量变如何引起了"
-        "质变，或找出一个突发（非连续）的变化",
-    ),
-    "frog": (
-        "every change with evidence ({items}) is gradual and has no tipping point: 'boiling the frog' creates no "
-        "motivation; say in '{shift}' what has turned quantity into quality, or find a sudden (discontinuous) change",
-        "所有有证据的变化（{items}）都是渐变且没有质变：“温水煮青蛙”不会产生动机；请在“{shift}”中写明量变如何引起了"
-        "质变，或找出一个突发（非连续）的变化",
-    ),
-}
-
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     evidenced = [(i, m) for i, m in canvas.items("motivators") if all(pieces(m))]

@@ -57,14 +57,6 @@ GOOD = """
 - Perception: the problem is urgent and will not go away by itself
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "incomplete": (
-        "no motivator shows the whole chain {chain}; {item} comes closest but has no {missing}; fill in what is "
-        "missing and check that the links corroborate each other",
-        "没有任何动机写全“{chain}”这条链；{item} 最接近，但缺少{missing}；请补上缺少的环节，并确认各环节相互印证",
-    ),
-}
-
 LINKS = ("change", "phenomenon", "feeling", "perception")
 
 

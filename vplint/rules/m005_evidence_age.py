@@ -68,19 +68,6 @@ OPTIONS: dict[str, Option] = {
 }
 
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "future": (
-        "this evidence is dated {date}, after today ({today}); evidence is what is already known, so check the date",
-        "该证据的日期 {date} 晚于今天（{today}）；证据应是已经得知的事实，请核对日期",
-    ),
-    "old": (
-        "the latest date in this evidence, {date}, is {days} days old (more than {max}); confirm the change still "
-        "holds and add a recent source",
-        "该证据中最晚的日期 {date} 距今已 {days} 天（超过 {max} 天）；请确认变化仍然成立，并补充近期的来源",
-    ),
-}
-
-
 def _dates(evidence: object) -> list[dt.date]:
     if not isinstance(evidence, dict) or not isinstance(evidence.get("dates"), list):
         return []
@@ -94,7 +81,7 @@ def _dates(evidence: object) -> list[dt.date]:
 
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
-    max_age = int(ctx.option("max-age-days", MAX_AGE_DAYS))
+    max_age = int(ctx.option("max-age-days"))
     for i, motivator in canvas.items("motivators"):
         dates = _dates(motivator.get("evidence"))
         if not dates:

@@ -54,14 +54,6 @@ GOOD = """
 
 OVERUSED = ("lower-cost", "keep-up-or-lead")
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "only_overused": (
-        "every motivator here is {kinds}: the price cut and the reference case are the two most over-used motivators "
-        "and the easiest for competitors to match; look for another: {others}",
-        "这里的动机全是{kinds}：降价和标杆案例是最常被滥用的两种动机，也最容易被竞争对手跟进；请寻找其他动机：{others}",
-    ),
-}
-
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     kinds = [m.get("kind") for _, m in canvas.items("motivators")]

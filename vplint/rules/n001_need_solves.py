@@ -44,13 +44,6 @@ GOOD = """
 - Strategy: financial/asset-investment
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": (
-        "{item} solves no business problem: add '{field}: P1' naming the problems this need solves",
-        "{item} 没有写明解决哪个业务问题：请添加“{field}：P1”，列出该需求解决的问题",
-    ),
-}
-
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     lang = ctx.lang

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from vplint.diagnostics import Diagnostic, Severity
+from vplint.i18n import text
 from vplint.model.labels import field_label, item_label, join_terms, term_label
 
 if TYPE_CHECKING:
@@ -54,29 +55,7 @@ GOOD = """
 - Sponsor: COO
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": (
-        "{item} is at the '{level}' level but does not say which higher strategy it serves: add '{field}: {example}', "
-        "naming {higher}",
-        "{item} 属于“{level}”层级，但没有写明服务于哪个更高层级的策略：请添加“{field}：{example}”，可用 {higher}",
-    ),
-    "not_higher": (
-        "{item} is at the '{level}' level and cannot serve '{served}', which is not above it: serve {higher}",
-        "{item} 属于“{level}”层级，不能服务于不比它高的“{served}”：请服务于 {higher}",
-    ),
-    "not_higher_financial": (
-        "{item} is at the financial level, the top, and cannot serve '{served}': a financial need serves only "
-        "the parent organisation's financial strategy",
-        "{item} 属于最高的财务层级，不能服务于“{served}”：财务层级的需求只能服务于上级组织的财务策略",
-    ),
-}
-
 _RANK = {"learning-growth": 0, "operations": 1, "customer": 2, "financial": 3}
-_EXAMPLE = {
-    "customer": ("financial/revenue-profit", "财务/收入和利润"),
-    "operations": ("customer/retention", "客户/老客户维护"),
-    "learning-growth": ("operations/service-process", "运营/服务流程"),
-}
 
 
 def _higher(level: str) -> list[str]:
@@ -99,7 +78,6 @@ def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
         serves = need.get("serves")
         entries = [(j, e) for j, e in enumerate(serves) if isinstance(e, dict)] if isinstance(serves, list) else []
         if not entries and level != "financial":
-            en, zh = _EXAMPLE[level]
             yield canvas.report(
                 path,
                 CODE,
@@ -107,7 +85,7 @@ def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
                 item=item,
                 level=term_label("level", level, lang),
                 field=field_label("needs", "serves", lang),
-                example=zh if lang == "zh" else en,
+                example=text(f"N002.example.{level}", lang),
                 higher=higher,
             )
         for j, entry in entries:

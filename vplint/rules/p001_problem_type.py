@@ -48,14 +48,6 @@ GOOD = """
 - Diagnosis: before-after - invoices started slipping after regional billing teams were merged in Q3 2024
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": (
-        "{item} has no type: add '{field}: <type>' with {types} (worse than before, a risk to prevent, "
-        "or a goal to reach)",
-        "{item} 没有写明问题类型：请添加“{field}：<类型>”，可用 {types}（今不如昔、未雨绸缪、梦寐以求）",
-    ),
-}
-
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     lang = ctx.lang

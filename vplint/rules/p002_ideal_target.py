@@ -52,24 +52,6 @@ GOOD = """
 - Diagnosis: goal - operating margin 14% by FY2028, critical path is working capital
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "neither": (
-        "{item} states neither a target nor a deadline: write what is to be reached by when, e.g. 'operating "
-        "margin 14% by FY2028', or add '{target}:' and '{deadline}:'",
-        "{item} 既没有写明目标，也没有写明期限：请写出什么时间达成什么目标，如“2028年底前营业利润率达到14%”，"
-        "或添加“{target}：”和“{deadline}：”",
-    ),
-    "no_target": (
-        "{item} states no concrete target: write what is to be reached as a number, e.g. 'operating margin 14%', "
-        "or add '{target}:'",
-        "{item} 没有写明具体目标：请用数字写出要达成什么，如“营业利润率达到14%”，或添加“{target}：”",
-    ),
-    "no_deadline": (
-        "{item} states no deadline: write by when the target is to be reached, e.g. 'by FY2028', or add '{deadline}:'",
-        "{item} 没有写明期限：请写出目标在什么时间达成，如“2028年底前”，或添加“{deadline}：”",
-    ),
-}
-
 
 def _filled(problem: dict[str, Any], key: str) -> bool:
     value = problem.get(key)

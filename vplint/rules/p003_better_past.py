@@ -57,15 +57,6 @@ GOOD = """
 - Root cause: manual credit checks queue in one central team since the regional teams were merged
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": (
-        "{item} does not say what was better before: name the past it wants back or what it is compared with, "
-        "e.g. 'since the 2024 reorganisation', 'DSO was 38 days last year', or add '{field}:'",
-        "{item} 没有写明以前更好的状况：请写出想恢复的过去或比较的对象，如“比去年多”“2024年重组以来”，"
-        "或添加“{field}：”",
-    ),
-}
-
 _PAST_WORDS = re.compile(
     r"\b(?:since|before|ago|previously|formerly|earlier|used\s+to|in\s+the\s+past|no\s+longer|any\s*more"
     r"|last\s+(?:year|quarter|month|week|season|fy|fiscal\s+year|peak|time)|compared\s+(?:with|to)|than"

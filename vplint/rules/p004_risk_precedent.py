@@ -50,15 +50,6 @@ GOOD = """
 - Root cause: filing is done by hand
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": (
-        "{item} names no precedent or warning sign: say what happened to others or to the customer before, or "
-        "which warning signs are showing, as '{precedent}:' or '{symptom}:', or a diagnosis by {methods}",
-        "{item} 没有写明前车之鉴或征兆：请写出别人或客户自己以前遇到过什么，或出现了哪些征兆，可添加“{precedent}：”"
-        "或“{symptom}：”，或用{methods}做诊断",
-    ),
-}
-
 _METHODS = ("lessons-learned", "symptom-check", "exposed-issues")
 
 

@@ -52,15 +52,6 @@ GOOD = """
 - Strategy: financial/asset-investment
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "unsolved": (
-        "no need solves {item}: add {item} to the '{field}' of the need that solves it, add that need, "
-        "or remove the problem if our offering does not address it",
-        "没有任何需求解决 {item}：请在解决它的需求的“{field}”中加上 {item}，或补充这个需求；如果我们的产品解决不了它，"
-        "可以删除该问题",
-    ),
-}
-
 _ID = re.compile(r"P\d{1,4}")
 """A well-formed problem id; the schema reports the others, which no need can refer to."""
 

@@ -48,19 +48,6 @@ GOOD = """
 - Trigger: higher-priority
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": (
-        "the canvas does not say what will turn the latent need into an explicit one; add a '## {section}' "
-        "section with a line '- {field}: <trigger>', using {triggers}",
-        "画布没有说明是什么让潜在需求变成明确需求；请添加“## {section}”章节，并写一行“- {field}：<触发>”，"
-        "可用 {triggers}",
-    ),
-    "empty": (
-        "this section names no trigger; add a line '- {field}: <trigger>', using {triggers}",
-        "该章节没有写触发；请添加一行“- {field}：<触发>”，可用 {triggers}",
-    ),
-}
-
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     conversion = canvas.data.get("conversion")

@@ -40,12 +40,3 @@ GOOD = """
 - Type: problem-solving
 - Diagnosis: before-after - invoices started slipping after the billing teams merged
 """
-
-MESSAGES: dict[str, tuple[str, str]] = {
-    "unused": (
-        "this suppression of {codes} suppresses nothing; remove it",
-        "此处对 {codes} 的抑制没有抑制任何问题；请删除",
-    ),
-    "unused_all": ("this suppression suppresses nothing; remove it", "此抑制注释没有抑制任何问题；请删除"),
-    "unknown": ("'{code}' is not a vplint rule code or name", "“{code}”不是 vplint 的规则编号或名称"),
-}

@@ -41,10 +41,6 @@ canvases/acme-cfo.md      id: acme-cfo
 canvases/acme-coo.md      id: acme-coo
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "duplicate": ("the canvas id '{id}' is also used by {other}", "画布编号“{id}”已被 {other} 使用"),
-}
-
 
 def check_all(canvases: Sequence[Canvas], ctx: Context) -> Iterator[Diagnostic]:
     first: dict[str, Canvas] = {}

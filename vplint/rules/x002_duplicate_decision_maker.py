@@ -44,13 +44,6 @@ canvases/acme-cfo.md        account: ACME Manufacturing   title: Chief Financial
 canvases/acme-coo.md        account: ACME Manufacturing   title: Chief Operating Officer
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "duplicate": (
-        "{other} is also a canvas for the {title} of {account}; merge the two or make the titles precise",
-        "{other} 也是 {account} 的{title}的画布；请合并两者，或把职位写得更准确",
-    ),
-}
-
 
 def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())

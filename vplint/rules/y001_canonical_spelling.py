@@ -47,10 +47,6 @@ GOOD = """
 - Kind: window
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "spelling": ("write '{canonical}' instead of '{written}'", "请写作“{canonical}”，而不是“{written}”"),
-}
-
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     lang = writing_language(canvas, ctx.lang)

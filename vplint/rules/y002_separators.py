@@ -46,11 +46,6 @@ GOOD = """
 - Diagnosis: before-after - invoices started slipping after the billing teams merged
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "colon": ("write the colon as '{canonical}'", "冒号请写作“{canonical}”"),
-    "separator": ("separate the free text with '{canonical}'", "说明文字请用“{canonical}”分隔"),
-}
-
 _CANONICAL = {("colon", "en"): ": ", ("colon", "zh"): "：", ("separator", "en"): " - ", ("separator", "zh"): " —— "}
 
 

@@ -43,10 +43,6 @@ GOOD = """
 - Solves: P1, P3
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "order": ("list the problems in order, once each: {canonical}", "请按编号顺序列出问题，不要重复：{canonical}"),
-}
-
 _REF = re.compile(r"([A-Za-z]+)-?(\d+)")
 
 

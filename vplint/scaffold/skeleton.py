@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from vplint import i18n
 from vplint.model import vocabulary as voc
 
 __all__ = ["CANVAS_ID", "Skeleton", "canvas_id", "prompts", "render", "slugify"]
@@ -76,76 +77,16 @@ def prompts(text: str) -> list[str]:
 
 # --- the text -----------------------------------------------------------------------------
 
-_EN, _ZH = 0, 1
-
-# (field slug, English prompt, Chinese prompt); None: the prompt is generated from the vocabulary
-_PROBLEM_FIELDS: tuple[tuple[str, str | None, str | None], ...] = (
-    ("type", None, None),
-    ("diagnosis", "<method - what you found>", "<诊断方法 —— 发现了什么>"),
-    ("root_cause", "<the root cause the diagnosis points to>", "<诊断指向的根本原因>"),
-    ("baseline", "<problem-solving only: the better past it wants back; else delete this line>",
-     "<仅问题解决型：想要恢复的、以前更好的状况；否则删除此行>"),
-    ("precedent", "<risk-prevention only: what happened to others, or to the customer before; else delete this line>",
-     "<仅防范隐患型：同行或客户自己发生过的事；否则删除此行>"),
-    ("symptom", "<risk-prevention only: the warning sign you checked for; else delete this line>",
-     "<仅防范隐患型：检查过的征兆；否则删除此行>"),
-    ("target", "<ideal-pursuit only: what is to be reached; else delete this line>",
-     "<仅追求理想型：要达成什么目标；否则删除此行>"),
-    ("deadline", "<ideal-pursuit only: by when; else delete this line>", "<仅追求理想型：什么时间达成；否则删除此行>"),
-)  # fmt: skip
-_NEED_FIELDS: tuple[tuple[str, str | None, str | None], ...] = (
-    ("solves", "P1", "P1"),
-    ("strategy", "<level/area this need serves, e.g. operations/service-process>",
-     "<这个需求服务的层级/领域，如：运营/服务流程>"),
-    ("serves", "<the higher strategy it serves, e.g. financial/cost-efficiency; delete if the level is financial>",
-     "<它所服务的更高层级策略，如：财务/支出和效率；层级为财务时删除此行>"),
-    ("sponsor", "<the higher leader who must back the purchase>", "<必须支持这次采购的更高层领导>"),
-)  # fmt: skip
-_MOTIVATOR_FIELDS: tuple[tuple[str, str | None, str | None], ...] = (
-    ("kind", "<which of the nine motivators>", "<九种客户动机中的哪一种>"),
-    ("change", "<scope/category - what changed, and when>", "<范围/类别 —— 发生了什么变化，什么时候>"),
-    ("continuity", None, None),
-    ("shift", "<continuous changes only: what has turned quantity into quality; else delete this line>",
-     "<仅连续变化：是什么让量变成了质变；否则删除此行>"),
-    ("evidence", "<the source you know it from, with its date>", "<从哪里得知，注明日期>"),
-    ("phenomenon", "<what the decision-maker sees at work>", "<决策人在工作中看到的现象>"),
-    ("feeling", "<anxiety or desire, and about what>", "<焦虑还是渴望，因为什么>"),
-    ("perception", "<what the decision-maker now believes>", "<决策人现在怎么看这件事>"),
-)  # fmt: skip
-_LEVER_PROMPTS = {
-    "inform": ("<what you will tell them that they may not know yet>", "<要告诉客户的、他们可能还不知道的变化>"),
-    "analyse": ("<the change behind a phenomenon that you will show them>", "<要向客户分析的、现象背后的变化>"),
-    "empathise": ("<the feeling you will acknowledge>", "<要体会和回应的客户感受>"),
-    "relationship": ("<how you will look after the relationship>", "<如何维护客情关系>"),
-}
-
-_TEXT = {
-    "kpi": ("<KPI the decision-maker is measured on, e.g. Days sales outstanding under 45>",
-            "<决策人的考核指标（KPI），如：应收账款周转天数低于 45 天>"),
-    "owner": ("<your name or e-mail>", "<你的姓名或邮箱>"),
-    "heading": ("{account}: {title} value proposition canvas", "{account}：{title} 价值主张引导画布"),
-    "intro": (
-        "Written by `vplint new`. Replace each <prompt> with what you learn from the customer, or delete\n"
-        "the line if it does not apply; `vplint check` lists what is left to fill.",
-        "由 `vplint new` 生成。请把每个 <提示> 替换为从客户那里了解到的内容；不适用的行请删除。\n"
-        "`vplint check` 会列出还需要填写的地方。",
-    ),
-    "problems": ("One item per business problem (P1, P2, ...). Diagnosis methods by problem type:",
-                 "每个业务问题一个条目（P1、P2……）。各类问题的诊断方法："),
-    "needs": ("One item per need (N1, N2, ...). Strategy levels and their areas:",
-              "每个需求一个条目（N1、N2……）。策略层级及其领域："),
-    "motivators": ("One item per motivator (M1, M2, ...). The nine motivators:",
-                   "每个动机一个条目（M1、M2……）。九种客户动机："),
-    "changes": ("Changes by scope:", "各范围的变化："),
-    "actions": ("One line per lever you will use; delete the others.", "每种要用的手段写一行，删除不用的。"),
-    "item_problem": ("<the business problem, as the decision-maker would put it>", "<用决策人的话说出的业务问题>"),
-    "item_need": ("<what the decision-maker would buy to solve P1>", "<决策人为解决 P1 会购买什么>"),
-    "item_motivator": ("<why the decision-maker will act now, in a few words>", "<决策人为什么现在会行动，简短几个字>"),
-}  # fmt: skip
+# The fields of each item, in order.  Each field's prompt is the message ``skeleton.field.<section>.<slug>``
+# of vplint.i18n, except ``type`` and ``continuity``, whose prompts list the vocabulary's values.
+_PROBLEM_FIELDS = ("type", "diagnosis", "root_cause", "baseline", "precedent", "symptom", "target", "deadline")
+_NEED_FIELDS = ("solves", "strategy", "serves", "sponsor")
+_MOTIVATOR_FIELDS = ("kind", "change", "continuity", "shift", "evidence", "phenomenon", "feeling", "perception")
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[_ZH if lang == "zh" else _EN]
+def _text(key: str, lang: str) -> str:
+    """The skeleton's text ``key`` in ``lang``: the message ``skeleton.<key>`` of :mod:`vplint.i18n`."""
+    return i18n.text(f"skeleton.{key}", lang)
 
 
 def _label(term: voc.Term, lang: str) -> str:
@@ -235,9 +176,9 @@ def render(s: Skeleton) -> str:
             f"  title: {_yaml_scalar(s.title)}",
             f"  function: {s.function}",
             "  kpis:",
-            f"    - {_pick(_TEXT['kpi'], lang)}",
+            f"    - {_text('kpi', lang)}",
             f"offering: {offering}",
-            f"owner: {_yaml_scalar(s.owner) if s.owner else _pick(_TEXT['owner'], lang)}",
+            f"owner: {_yaml_scalar(s.owner) if s.owner else _text('owner', lang)}",
             f"updated: {s.updated.isoformat()}",
             f"language: {lang}",
             "---",
@@ -247,50 +188,48 @@ def render(s: Skeleton) -> str:
     def section(slug: str) -> str:
         return "## " + _label(voc.SECTIONS[slug], lang)
 
-    def fields(section_slug: str, spec: tuple[tuple[str, str | None, str | None], ...]) -> list[str]:
+    def fields(section_slug: str, spec: tuple[str, ...]) -> list[str]:
         out = []
-        for slug, en, zh in spec:
-            text = zh if lang == "zh" else en
-            if text is None:
-                vocab = {"type": voc.PROBLEM_TYPE, "continuity": voc.CONTINUITY}[slug]
-                text = enum_prompt(vocab)
+        for slug in spec:
+            vocab = {"type": voc.PROBLEM_TYPE, "continuity": voc.CONTINUITY}.get(slug)
+            text = enum_prompt(vocab) if vocab is not None else _text(f"field.{section_slug}.{slug}", lang)
             out.append(_field(section_slug, slug, text, lang))
         return out
 
     end = "。" if lang == "zh" else "."
     motivators = _list([_value(t, lang) for t in voc.MOTIVATOR.terms], lang) + end
     body = [
-        "# " + _pick(_TEXT["heading"], lang).format(account=s.account, title=s.title),
+        "# " + _text("heading", lang).format(account=s.account, title=s.title),
         "",
-        _comment(_pick(_TEXT["intro"], lang).split("\n"), lang),
+        _comment(_text("intro", lang).split("\n"), lang),
         "",
         section("problems"),
         "",
-        _comment([_pick(_TEXT["problems"], lang), _by_parent(voc.DIAGNOSIS_METHOD, voc.PROBLEM_TYPE, lang)], lang),
+        _comment([_text("problems", lang), _by_parent(voc.DIAGNOSIS_METHOD, voc.PROBLEM_TYPE, lang)], lang),
         "",
-        f"### P1 {_pick(_TEXT['item_problem'], lang)}",
+        f"### P1 {_text('item_problem', lang)}",
         *fields("problems", _PROBLEM_FIELDS),
         "",
         section("needs"),
         "",
-        _comment([_pick(_TEXT["needs"], lang), _by_parent(voc.AREA, voc.LEVEL, lang)], lang),
+        _comment([_text("needs", lang), _by_parent(voc.AREA, voc.LEVEL, lang)], lang),
         "",
-        f"### N1 {_pick(_TEXT['item_need'], lang)}",
+        f"### N1 {_text('item_need', lang)}",
         *fields("needs", _NEED_FIELDS),
         "",
         section("motivators"),
         "",
         _comment(
             [
-                _pick(_TEXT["motivators"], lang),
+                _text("motivators", lang),
                 motivators,
-                _pick(_TEXT["changes"], lang),
+                _text("changes", lang),
                 _by_parent(voc.CHANGE_CATEGORY, voc.SCOPE, lang),
             ],
             lang,
         ),
         "",
-        f"### M1 {_pick(_TEXT['item_motivator'], lang)}",
+        f"### M1 {_text('item_motivator', lang)}",
         *fields("motivators", _MOTIVATOR_FIELDS),
         "",
         section("conversion"),
@@ -298,8 +237,8 @@ def render(s: Skeleton) -> str:
         "",
         section("actions"),
         "",
-        _comment([_pick(_TEXT["actions"], lang)], lang),
+        _comment([_text("actions", lang)], lang),
         "",
-        *(f"- {_label(term, lang)}{colon}{_pick(_LEVER_PROMPTS[term.slug], lang)}" for term in voc.LEVER.terms),
+        *(f"- {_label(term, lang)}{colon}{_text(f'lever.{term.slug}', lang)}" for term in voc.LEVER.terms),
     ]
     return front + "\n\n" + "\n".join(body) + "\n"

@@ -1,0 +1,391 @@
+"""Every text vplint shows, in English: message id -> text.
+
+The ids are namespaced by where a text is used (see :mod:`vplint.i18n`); :mod:`vplint.i18n.zh`
+has the same ids with the same ``{placeholders}``.  ``count.*`` and a few other messages hold a
+singular and a plural form split by ``|``.
+"""
+
+MESSAGES: dict[str, str] = {
+    # the file itself
+    "file.empty": "the file is empty: a canvas starts with a front-matter block between two '---' lines",
+    "file.binary": "this is not a text file (it contains NUL bytes)",
+    "file.wrong_encoding": "the file is saved as {encoding}; save it as UTF-8",
+    "file.invalid_utf8": "the file is not valid UTF-8 (byte {byte} here); save it as UTF-8",
+    "file.too_large": "the file is larger than {limit}; a canvas is a few kilobytes, so it was not checked",
+    # front-matter
+    "front_matter.missing": (
+        "no front-matter: the file must start with a '---' line, the canvas metadata in YAML, and another '---' line"
+    ),
+    "front_matter.unclosed": "the front-matter is not closed: add a '---' line after the metadata",
+    "front_matter.empty": "the front-matter is empty: fill in id, account, decision_maker, offering, owner and updated",
+    "front_matter.yaml": "the front-matter is not valid YAML: {problem}",
+    "front_matter.not_mapping": "the front-matter must be 'key: value' lines, not a list or a single value",
+    "front_matter.duplicate_key": "'{key}' is given twice in the front-matter; the second one is ignored",
+    "front_matter.alias": "YAML anchors and aliases (&name, *name) are not allowed in a canvas",
+    "front_matter.too_deep": "the front-matter is nested too deeply (more than {limit} levels) or too large",
+    "front_matter.tag": "YAML tags like '{tag}' are not allowed in a canvas",
+    "front_matter.complex_key": "a front-matter key must be plain text",
+    # structure
+    "section.duplicate": "the section '{section}' appears twice; its items are read as one section",
+    "field.duplicate": "the field '{field}' is given twice in this item; the second one is ignored",
+    # schema
+    "schema.missing_section": "the canvas has no {what} section; add a '## {label}' heading with items",
+    "schema.empty_section": "the {what} section has no items; add one as '### {example} title'",
+    "schema.missing_key": "the front-matter has no '{key}'",
+    "schema.missing_field": "{item} has no '{field}' field",
+    "schema.missing_id": "this {what} item has no id; start its heading with one, like '### {example} title'",
+    "schema.unknown_value": "'{value}' is not a known {vocabulary}{hint}",
+    "schema.unknown_key": "unknown front-matter key '{key}'{hint}",
+    "schema.wrong_type": "'{key}' must be {expected}",
+    "schema.empty_value": "'{key}' has no value",
+    "schema.bad_canvas_id": (
+        "the canvas id '{value}' must be lowercase letters, digits and single '-', '_' or '.' between them, like "
+        "'acme-cfo'"
+    ),
+    "schema.bad_item_id": "the id '{value}' must be '{prefix}' and a number, like '{prefix}1'",
+    "schema.bad_ref": "'{value}' is not a problem id; write problem ids like 'P1'",
+    "schema.bad_date": "'{value}' is not a date; write it as YYYY-MM-DD, like 2026-11-20",
+    "schema.other": "{detail}",
+    "hint.did_you_mean": "; did you mean {options}?",
+    "hint.accepted": "; use one of: {options}",
+    # rules
+    "C001.missing": "{item} has no diagnosis; add '{field}: <method> - what you found' using {methods}",
+    "C001.no_method": "this diagnosis names no method; start it with one that fits a {type} problem: {methods}",
+    "C001.mismatch": "'{method}' is a method for {method_type} problems, but {item} is {type}; use {methods}",
+    "C002.missing": "{item} maps to no strategy level; add '{field}: <level>/<area>', e.g. {example}",
+    "C002.mismatch": "the area '{area}' belongs to the {area_level} level, not {level}; areas of {level}: {areas}",
+    "C003.none": (
+        "no motivator has evidence of a change: give one motivator a '{change}' (what changed), and an '{evidence}' "
+        "naming the source with its date (when, and where it is known from)"
+    ),
+    "C003.partial": "{item} is the closest to evidence of a change but lacks {missing}",
+    "C004.duplicate": "the id {id} is used twice in this canvas (first on line {first})",
+    "C005.unresolved": "{item} solves {ref}, but the canvas has no problem {ref}{hint}",
+    # pieces
+    "piece.what_changed": "what changed (a Change with a description)",
+    "piece.when": "a date in the Evidence",
+    "piece.source": "the source in the Evidence",
+    "piece.and": " and ",
+    "type.list": "a list",
+    "type.text": "text",
+    "type.mapping": "'key: value' lines",
+    # summaries (reporters)
+    "summary.clean": "All clean: {files} checked, no problems.",
+    "summary.found": "Found {counts} in {files}.",
+    "summary.fixable": "{n} fixable with 'vplint check --fix' (marked [*]).",
+    "summary.fixed": "Fixed {fixes} in {files}.",
+    "summary.would_fix": "Would fix {fixes} in {files}.",
+    "count.findings": "{n} finding|{n} findings",
+    "count.unreadable": "{n} file not read|{n} files not read",
+    "count.files": "{n} file|{n} files",
+    "count.errors": "{n} error|{n} errors",
+    "count.warnings": "{n} warning|{n} warnings",
+    "count.infos": "{n} note|{n} notes",
+    "cli.cannot_fix": "{path}: cannot fix: {reason}",
+    "cli.no_path": "{path}: no such file or directory",
+    "cli.unreadable": "{path}: cannot read: {reason}",
+    # C002 need-strategy
+    "C002.example": "'operations/service-process'",
+    # D001 kpis
+    "D001.empty": (
+        "the decision-maker's KPI list is empty: list at least one indicator the decision-maker is measured on, e.g. "
+        "'- Days sales outstanding under 45'"
+    ),
+    "D001.missing": (
+        "the decision-maker has no KPIs: add a 'kpis:' list under decision_maker with at least one indicator the "
+        "decision-maker is measured on, e.g. '- Days sales outstanding under 45'"
+    ),
+    # D002 driver-fits-offering
+    "D002.differentiated": (
+        "a differentiated offering is usually driven by the business unit that uses or benefits from it "
+        "('business-unit'), not by procurement ('commercial'), who buys on price: check that this canvas addresses the "
+        "decision-maker who drives the purchase, or whether the offering is really a commodity"
+    ),
+    "D002.commodity": (
+        "a commodity offering is usually driven by procurement ('commercial'), not by the business unit "
+        "('business-unit'): check that this canvas addresses the decision-maker who drives the purchase, or whether "
+        "the offering is really differentiated"
+    ),
+    # P001 problem-type
+    "P001.missing": (
+        "{item} has no type: add '{field}: <type>' with {types} (worse than before, a risk to prevent, or a goal to "
+        "reach)"
+    ),
+    # P002 ideal-target
+    "P002.neither": (
+        "{item} states neither a target nor a deadline: write what is to be reached by when, e.g. 'operating margin "
+        "14% by FY2028', or add '{target}:' and '{deadline}:'"
+    ),
+    "P002.no_target": (
+        "{item} states no concrete target: write what is to be reached as a number, e.g. 'operating margin 14%', or "
+        "add '{target}:'"
+    ),
+    "P002.no_deadline": (
+        "{item} states no deadline: write by when the target is to be reached, e.g. 'by FY2028', or add '{deadline}:'"
+    ),
+    # P003 better-past
+    "P003.missing": (
+        "{item} does not say what was better before: name the past it wants back or what it is compared with, e.g. "
+        "'since the 2024 reorganisation', 'DSO was 38 days last year', or add '{field}:'"
+    ),
+    # P004 risk-precedent
+    "P004.missing": (
+        "{item} names no precedent or warning sign: say what happened to others or to the customer before, or which "
+        "warning signs are showing, as '{precedent}:' or '{symptom}:', or a diagnosis by {methods}"
+    ),
+    # P005 unsolved-problem
+    "P005.unsolved": (
+        "no need solves {item}: add {item} to the '{field}' of the need that solves it, add that need, or remove the "
+        "problem if our offering does not address it"
+    ),
+    # N001 need-solves
+    "N001.missing": "{item} solves no business problem: add '{field}: P1' naming the problems this need solves",
+    # N002 strategy-chain
+    "N002.missing": (
+        "{item} is at the '{level}' level but does not say which higher strategy it serves: add '{field}: {example}', "
+        "naming {higher}"
+    ),
+    "N002.not_higher": (
+        "{item} is at the '{level}' level and cannot serve '{served}', which is not above it: serve {higher}"
+    ),
+    "N002.not_higher_financial": (
+        "{item} is at the financial level, the top, and cannot serve '{served}': a financial need serves only the "
+        "parent organisation's financial strategy"
+    ),
+    "N002.example.customer": "financial/revenue-profit",
+    "N002.example.operations": "customer/retention",
+    "N002.example.learning-growth": "operations/service-process",
+    # T001 conversion-trigger
+    "T001.missing": (
+        "the canvas does not say what will turn the latent need into an explicit one; add a '## {section}' section "
+        "with a line '- {field}: <trigger>', using {triggers}"
+    ),
+    "T001.empty": "this section names no trigger; add a line '- {field}: <trigger>', using {triggers}",
+    # M001 motivator-kind
+    "M001.missing": "{item} does not say which of the nine motivators it is; add '{field}: <kind>', using {kinds}",
+    # M002 change-classified
+    "M002.unclassified": (
+        "this change is not classified; start it with '<scope>/<category> - ', e.g. {example}; the scope is {scopes}"
+    ),
+    "M002.no_category": (
+        "this {scope} change has no category; write one after the scope ('{scope}/<category> - '), using {categories}"
+    ),
+    "M002.mismatch": (
+        "'{category}' is a {category_scope} change, not {scope}; categories of {scope} changes: {categories}"
+    ),
+    "M002.no_continuity": (
+        "{item} does not say whether its change is sudden or gradual; add '{field}: {discontinuous}' or '{field}: "
+        "{continuous}'"
+    ),
+    "M002.example": "'external/political - new rules from next year'",
+    # M003 boiling-frog
+    "M003.frog_one": (
+        "the only change with evidence ({items}) is gradual and has no tipping point: 'boiling the frog' creates no "
+        "motivation; say in '{shift}' what has turned quantity into quality, or find a sudden (discontinuous) change"
+    ),
+    "M003.frog": (
+        "every change with evidence ({items}) is gradual and has no tipping point: 'boiling the frog' creates no "
+        "motivation; say in '{shift}' what has turned quantity into quality, or find a sudden (discontinuous) change"
+    ),
+    # M004 motivation-chain
+    "M004.incomplete": (
+        "no motivator shows the whole chain {chain}; {item} comes closest but has no {missing}; fill in what is "
+        "missing and check that the links corroborate each other"
+    ),
+    # M005 evidence-age
+    "M005.future": (
+        "this evidence is dated {date}, after today ({today}); evidence is what is already known, so check the date"
+    ),
+    "M005.old": (
+        "the latest date in this evidence, {date}, is {days} days old (more than {max}); confirm the change still "
+        "holds and add a recent source"
+    ),
+    # M006 overused-motivators
+    "M006.only_overused": (
+        "every motivator here is {kinds}: the price cut and the reference case are the two most over-used motivators "
+        "and the easiest for competitors to match; look for another: {others}"
+    ),
+    # A001 lever-planned
+    "A001.missing": (
+        "the canvas plans nothing to stir the customer's motivation; add a '## {section}' section with a line per "
+        "lever and what you will do, e.g. '- {example}', using {levers}"
+    ),
+    "A001.empty": (
+        "no lever is planned here; add a line per lever and what you will do, e.g. '- {example}', using {levers}"
+    ),
+    "A001.example": "Inform: share the mandate timeline",
+    # H001 stale-canvas
+    "H001.stale": (
+        "the canvas was last updated on {date}, {days} days ago (more than {max}); review it with the latest from the "
+        "account and set 'updated' to the day you do"
+    ),
+    "H001.future": "'updated' is {date}, after today ({today}); write the day you last changed the canvas",
+    # H002 placeholder
+    "H002.placeholder": "placeholder '{text}' left in; replace it with what you know, or remove it",
+    # X001 duplicate-canvas-id
+    "X001.duplicate": "the canvas id '{id}' is also used by {other}",
+    # X002 duplicate-decision-maker
+    "X002.duplicate": "{other} is also a canvas for the {title} of {account}; merge the two or make the titles precise",
+    # Y001 canonical-spelling
+    "Y001.spelling": "write '{canonical}' instead of '{written}'",
+    # Y002 separators
+    "Y002.colon": "write the colon as '{canonical}'",
+    "Y002.separator": "separate the free text with '{canonical}'",
+    # Y003 sorted-references
+    "Y003.order": "list the problems in order, once each: {canonical}",
+    # U001 unused-suppression
+    "U001.unused": "this suppression of {codes} suppresses nothing; remove it",
+    "U001.unused_all": "this suppression suppresses nothing; remove it",
+    "U001.unknown": "'{code}' is not a vplint rule code or name",
+    # what one item of a section is called (vplint.model.labels)
+    "label.item.problems": "problem",
+    "label.item.needs": "need",
+    "label.item.motivators": "motivator",
+    "label.item.actions": "action",
+    # vplint brief
+    "brief.blocked": (
+        "{path}: no brief: the canvas has {errors} (fix them, or use --allow-errors for an incomplete brief)"
+    ),
+    "brief.unbriefable": "{path}: no brief: the file could not be read as a canvas",
+    "brief.incomplete": "{path}: incomplete brief: the canvas has {errors}",
+    "brief.clash": "{path}: no brief: {name} is already the brief of {other} (give the canvases different ids)",
+    "brief.stale": "{path}: out of date",
+    "brief.missing": "{path}: missing",
+    "brief.extra": "{path}: warning: no canvas produces this file (delete it if its canvas is gone)",
+    "brief.fresh": "All {n} briefs in {dir} are up to date.",
+    "brief.not_fresh": "{n} of {total} briefs in {dir} need regenerating: run 'vplint brief {cmd}'.",
+    "brief.wrote": "Wrote {written} to {dir} ({unchanged} already up to date).",
+    "brief.none": "No briefs to write.",
+    "brief.format_clash": "--format {fmt} does not match the template file {file}, which writes {own}",
+    "brief.briefs": "{n} brief|{n} briefs",
+    # vplint init
+    "init.created": "created      {path}",
+    "init.overwritten": "overwritten  {path}",
+    "init.kept": "kept         {path} (it exists; --force overwrites it)",
+    "init.nothing": "Nothing written: every file exists (--force overwrites them).",
+    "init.next": (
+        "Next:\n"
+        "  1. In .pre-commit-config.yaml (and in the CI files, if you install from git), point the vplint\n"
+        "     repository URL and rev at where your team hosts vplint.\n"
+        "  2. git init (if this is not a repository yet), then: pip install pre-commit && pre-commit install\n"
+        "  3. vplint new canvases/<account>-<role>.en.md --account ... --title ... --function ...\n"
+        "  4. vplint check"
+    ),
+    # vplint new
+    "new.exists": "{path} already exists; choose another name, or use --force to overwrite it",
+    "new.suffix": "{path}: a canvas is a markdown file; end its name in .md",
+    "new.no_id": (
+        "cannot make a canvas id from the account, the title or the file name; give one with --id, e.g. --id huaxin-cio"
+    ),
+    "new.bad_id": (
+        "--id {id!r}: use lowercase letters and digits, with single '-', '_' or '.' between them (at most 80)"
+    ),
+    "new.created": "created {path}: replace its {n} <prompts>; 'vplint check {path}' lists what is left to fill",
+    # what brief templates reach with t(key): the customer's framing of each problem type (domain §2)
+    "ui.framing.problem-solving": "Restore the past: today is worse than before",
+    "ui.framing.risk-prevention": "Keep the present: prepare for the rain, avoid what happened to others",
+    "ui.framing.ideal-pursuit": "Reach the ideal: a better future, or as good as the best",
+    "ui.framing.other": "Type not stated",
+    # who drives a purchase (domain §1)
+    "ui.driver.business-unit": "the business unit that uses or benefits from it",
+    "ui.driver.technical-evaluation": "the technical evaluation department",
+    "ui.driver.commercial": "the commercial (procurement) department",
+    "ui.driver.finance": "finance, which approves budgets (its power varies by company)",
+    # the conversion triggers (domain §5)
+    "ui.trigger.more-resources": "more resources become available, or are freed",
+    "ui.trigger.higher-priority": "the problem becomes more important, more urgent or more worthwhile",
+    "ui.trigger.solution-appears": "the solution they were waiting for appears",
+    # the four levers (domain §8)
+    "ui.lever.inform": "tell them of changes they may not know about",
+    "ui.lever.analyse": "show the change behind a phenomenon, so they see it will persist",
+    "ui.lever.empathise": "share their feelings: the anxiety or the desire",
+    "ui.lever.relationship": "maintain the relationship",
+    # small words
+    "ui.severity.error": "error",
+    "ui.severity.warning": "warning",
+    "ui.severity.info": "note",
+    "ui.where.front-matter": "front-matter",
+    "ui.where.canvas": "canvas",
+    "ui.step.to-confirm": "to confirm",
+    # the canvas skeleton 'vplint new' writes (vplint.scaffold.skeleton)
+    "skeleton.kpi": "<KPI the decision-maker is measured on, e.g. Days sales outstanding under 45>",
+    "skeleton.owner": "<your name or e-mail>",
+    "skeleton.heading": "{account}: {title} value proposition canvas",
+    "skeleton.intro": (
+        "Written by `vplint new`. Replace each <prompt> with what you learn from the customer, or delete\n"
+        "the line if it does not apply; `vplint check` lists what is left to fill."
+    ),
+    "skeleton.problems": "One item per business problem (P1, P2, ...). Diagnosis methods by problem type:",
+    "skeleton.needs": "One item per need (N1, N2, ...). Strategy levels and their areas:",
+    "skeleton.motivators": "One item per motivator (M1, M2, ...). The nine motivators:",
+    "skeleton.changes": "Changes by scope:",
+    "skeleton.actions": "One line per lever you will use; delete the others.",
+    "skeleton.item_problem": "<the business problem, as the decision-maker would put it>",
+    "skeleton.item_need": "<what the decision-maker would buy to solve P1>",
+    "skeleton.item_motivator": "<why the decision-maker will act now, in a few words>",
+    # skeleton: the prompt in each field of a problem
+    "skeleton.field.problems.diagnosis": "<method - what you found>",
+    "skeleton.field.problems.root_cause": "<the root cause the diagnosis points to>",
+    "skeleton.field.problems.baseline": "<problem-solving only: the better past it wants back; else delete this line>",
+    "skeleton.field.problems.precedent": (
+        "<risk-prevention only: what happened to others, or to the customer before; else delete this line>"
+    ),
+    "skeleton.field.problems.symptom": (
+        "<risk-prevention only: the warning sign you checked for; else delete this line>"
+    ),
+    "skeleton.field.problems.target": "<ideal-pursuit only: what is to be reached; else delete this line>",
+    "skeleton.field.problems.deadline": "<ideal-pursuit only: by when; else delete this line>",
+    # skeleton: the prompt in each field of a need
+    "skeleton.field.needs.solves": "P1",
+    "skeleton.field.needs.strategy": "<level/area this need serves, e.g. operations/service-process>",
+    "skeleton.field.needs.serves": (
+        "<the higher strategy it serves, e.g. financial/cost-efficiency; delete if the level is financial>"
+    ),
+    "skeleton.field.needs.sponsor": "<the higher leader who must back the purchase>",
+    # skeleton: the prompt in each field of a motivator
+    "skeleton.field.motivators.kind": "<which of the nine motivators>",
+    "skeleton.field.motivators.change": "<scope/category - what changed, and when>",
+    "skeleton.field.motivators.shift": (
+        "<continuous changes only: what has turned quantity into quality; else delete this line>"
+    ),
+    "skeleton.field.motivators.evidence": "<the source you know it from, with its date>",
+    "skeleton.field.motivators.phenomenon": "<what the decision-maker sees at work>",
+    "skeleton.field.motivators.feeling": "<anxiety or desire, and about what>",
+    "skeleton.field.motivators.perception": "<what the decision-maker now believes>",
+    # skeleton: the prompt on each lever's line
+    "skeleton.lever.inform": "<what you will tell them that they may not know yet>",
+    "skeleton.lever.analyse": "<the change behind a phenomenon that you will show them>",
+    "skeleton.lever.empathise": "<the feeling you will acknowledge>",
+    "skeleton.lever.relationship": "<how you will look after the relationship>",
+    # the rules reference and 'vplint explain' (vplint.rules.docs)
+    "docs.title": "# Rules",
+    "docs.intro": (
+        "Generated from the rule modules by `python -m vplint.rules.docs`; do not edit. [中文版](rules.zh.md)\n"
+        "\n"
+        "Every finding has a code. The letter says which part of the canvas it is about: **F** the file itself, **S** "
+        "the canvas's shape (the JSON schema), **C** the core completeness checks, **D** the decision-maker (domain "
+        "§1), **P** problems (§2–3), **N** needs and strategy (§3–4), **T** the conversion trigger (§5), **M** "
+        "motivators and change (§6–7), **A** actions (§8), **H** hygiene, **X** checks across files, **Y** style "
+        "(fixed by `--fix`, off in `check` by default), **U** suppressions. Severities are defaults; change them in "
+        "the configuration (see [configuration](configuration.md)). `vplint explain CODE` prints one entry."
+    ),
+    "docs.summary": "## Summary",
+    "docs.cols": "| code | name | default | fix | what it checks |",
+    "docs.builtin": "## File and shape checks (F, S)",
+    "docs.severity": "Default severity",
+    "docs.off": "off (style rule: reported when selected, applied by `--fix`)",
+    "docs.fixable": "Fixable",
+    "docs.yes": "yes (`vplint check --fix`)",
+    "docs.no": "no",
+    "docs.options": "Options",
+    "docs.opt_cols": "| option | default | meaning |",
+    "docs.bad": "Fails",
+    "docs.good": "Passes",
+    "docs.severities.error": "error",
+    "docs.severities.warning": "warning",
+    "docs.severities.info": "info",
+    "docs.severities.off": "off",
+    # SARIF: the examples in a rule's help text
+    "sarif.bad": "Fails:",
+    "sarif.good": "Passes:",
+}

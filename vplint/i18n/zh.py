@@ -1,0 +1,333 @@
+"""Every text vplint shows, in Chinese (简体中文): message id -> text.
+
+The same ids as :mod:`vplint.i18n.en`, with the same ``{placeholders}``; see :mod:`vplint.i18n`.
+"""
+
+MESSAGES: dict[str, str] = {
+    # the file itself
+    "file.empty": "文件是空的：画布应以两行 '---' 之间的元数据块开头",
+    "file.binary": "这不是文本文件（包含 NUL 字节）",
+    "file.wrong_encoding": "文件以 {encoding} 编码保存；请另存为 UTF-8",
+    "file.invalid_utf8": "文件不是有效的 UTF-8（此处字节 {byte}）；请另存为 UTF-8",
+    "file.too_large": "文件超过 {limit}；画布通常只有几 KB，因此未检查",
+    # front-matter
+    "front_matter.missing": "缺少元数据：文件必须以 '---' 行开头，接着是 YAML 格式的画布元数据，再以 '---' 行结束",
+    "front_matter.unclosed": "元数据块没有结束：请在元数据后加一行 '---'",
+    "front_matter.empty": "元数据为空：请填写 id、account、decision_maker、offering、owner 和 updated",
+    "front_matter.yaml": "元数据不是有效的 YAML：{problem}",
+    "front_matter.not_mapping": "元数据必须是“键: 值”形式的行，而不是列表或单个值",
+    "front_matter.duplicate_key": "元数据中 '{key}' 出现了两次；第二个被忽略",
+    "front_matter.alias": "画布中不允许使用 YAML 锚点和别名（&name、*name）",
+    "front_matter.too_deep": "元数据嵌套过深（超过 {limit} 层）或过大",
+    "front_matter.tag": "画布中不允许使用 YAML 标签 '{tag}'",
+    "front_matter.complex_key": "元数据的键必须是纯文本",
+    # structure
+    "section.duplicate": "章节“{section}”出现了两次；其内容按同一章节读取",
+    "field.duplicate": "该条目中字段“{field}”出现了两次；第二个被忽略",
+    # schema
+    "schema.missing_section": "画布缺少“{what}”章节；请添加“## {label}”标题及其条目",
+    "schema.empty_section": "“{what}”章节没有条目；请以“### {example} 标题”的形式添加",
+    "schema.missing_key": "元数据缺少 '{key}'",
+    "schema.missing_field": "{item} 缺少“{field}”字段",
+    "schema.missing_id": "该{what}条目没有编号；请在标题开头写上编号，如“### {example} 标题”",
+    "schema.unknown_value": "“{value}”不是已知的{vocabulary}{hint}",
+    "schema.unknown_key": "未知的元数据键 '{key}'{hint}",
+    "schema.wrong_type": "'{key}' 必须是{expected}",
+    "schema.empty_value": "'{key}' 没有值",
+    "schema.bad_canvas_id": "画布编号“{value}”只能由小写字母、数字以及其间的单个 '-'、'_' 或 '.' 组成，如 'acme-cfo'",
+    "schema.bad_item_id": "编号“{value}”应为 '{prefix}' 加数字，如 '{prefix}1'",
+    "schema.bad_ref": "“{value}”不是问题编号；问题编号形如 'P1'",
+    "schema.bad_date": "“{value}”不是日期；请按 YYYY-MM-DD 格式书写，如 2026-11-20",
+    "schema.other": "{detail}",
+    "hint.did_you_mean": "；您是不是想写 {options}？",
+    "hint.accepted": "；可用的值：{options}",
+    # rules
+    "C001.missing": "{item} 没有诊断；请添加“{field}：<方法> —— 发现”，方法可用 {methods}",
+    "C001.no_method": "该诊断没有写明方法；请以适合“{type}”问题的方法开头：{methods}",
+    "C001.mismatch": "“{method}”是“{method_type}”问题的诊断方法，而 {item} 是“{type}”；请使用 {methods}",
+    "C002.missing": "{item} 没有对应的策略层级；请添加“{field}：<层级>/<领域>”，如 {example}",
+    "C002.mismatch": "领域“{area}”属于“{area_level}”层级，而不是“{level}”；“{level}”的领域有：{areas}",
+    "C003.none": (
+        "没有任何动机有变化的证据：请至少为一个动机写明“{change}”（发生了什么变化），以及带日期和来源的“{evidence}”"
+        "（何时发生、从何得知）"
+    ),
+    "C003.partial": "{item} 最接近变化证据，但缺少{missing}",
+    "C004.duplicate": "编号 {id} 在本画布中重复使用（首次出现在第 {first} 行）",
+    "C005.unresolved": "{item} 解决 {ref}，但画布中没有问题 {ref}{hint}",
+    # pieces
+    "piece.what_changed": "变化内容（有描述的“变化”）",
+    "piece.when": "证据中的日期",
+    "piece.source": "证据中的来源",
+    "piece.and": "和",
+    "type.list": "列表",
+    "type.text": "文本",
+    "type.mapping": "“键: 值”形式的行",
+    # summaries (reporters)
+    "summary.clean": "全部通过：检查了 {files}，没有发现问题。",
+    "summary.found": "在 {files}中发现 {counts}。",
+    "summary.fixable": "其中 {n} 个可用 'vplint check --fix' 自动修正（标有 [*]）。",
+    "summary.fixed": "已在 {files}中修正 {fixes}。",
+    "summary.would_fix": "将在 {files}中修正 {fixes}。",
+    "count.findings": "{n} 处",
+    "count.unreadable": "{n} 个文件无法读取",
+    "count.files": "{n} 个文件",
+    "count.errors": "{n} 个错误",
+    "count.warnings": "{n} 个警告",
+    "count.infos": "{n} 条提示",
+    "cli.cannot_fix": "{path}：无法修正：{reason}",
+    "cli.no_path": "{path}：文件或目录不存在",
+    "cli.unreadable": "{path}：无法读取：{reason}",
+    # C002 need-strategy
+    "C002.example": "运营/服务流程",
+    # D001 kpis
+    "D001.empty": "决策人的 KPI 列表是空的：请至少列出一项决策人被考核的指标，如“- 系统可用率 99.95%”",
+    "D001.missing": (
+        "决策人没有 KPI：请在 decision_maker 下添加“kpis:”列表，至少列出一项决策人被考核的指标，如“- 系统可用率 99.95%”"
+    ),
+    # D002 driver-fits-offering
+    "D002.differentiated": (
+        "差异化产品的采购通常由最终使用或收益的业务部门（business-unit）推动，而不是只看价格的商务部门（commercial）："
+        "请确认本画布针对的是推动采购的决策人，或者该产品其实是同质化产品"
+    ),
+    "D002.commodity": (
+        "同质化产品的采购通常由商务部门（commercial）推动，而不是业务部门（business-unit）："
+        "请确认本画布针对的是推动采购的决策人，或者该产品其实是差异化产品"
+    ),
+    # P001 problem-type
+    "P001.missing": "{item} 没有写明问题类型：请添加“{field}：<类型>”，可用 {types}（今不如昔、未雨绸缪、梦寐以求）",
+    # P002 ideal-target
+    "P002.neither": (
+        "{item} 既没有写明目标，也没有写明期限：请写出什么时间达成什么目标，如“2028年底前营业利润率达到14%”，"
+        "或添加“{target}：”和“{deadline}：”"
+    ),
+    "P002.no_target": "{item} 没有写明具体目标：请用数字写出要达成什么，如“营业利润率达到14%”，或添加“{target}：”",
+    "P002.no_deadline": "{item} 没有写明期限：请写出目标在什么时间达成，如“2028年底前”，或添加“{deadline}：”",
+    # P003 better-past
+    "P003.missing": (
+        "{item} 没有写明以前更好的状况：请写出想恢复的过去或比较的对象，如“比去年多”“2024年重组以来”，或添加“{field}：”"
+    ),
+    # P004 risk-precedent
+    "P004.missing": (
+        "{item} 没有写明前车之鉴或征兆：请写出别人或客户自己以前遇到过什么，或出现了哪些征兆，可添加“{precedent}：”"
+        "或“{symptom}：”，或用{methods}做诊断"
+    ),
+    # P005 unsolved-problem
+    "P005.unsolved": (
+        "没有任何需求解决 {item}：请在解决它的需求的“{field}”中加上 {item}，或补充这个需求；如果我们的产品解决不了它，"
+        "可以删除该问题"
+    ),
+    # N001 need-solves
+    "N001.missing": "{item} 没有写明解决哪个业务问题：请添加“{field}：P1”，列出该需求解决的问题",
+    # N002 strategy-chain
+    "N002.missing": (
+        "{item} 属于“{level}”层级，但没有写明服务于哪个更高层级的策略：请添加“{field}：{example}”，可用 {higher}"
+    ),
+    "N002.not_higher": "{item} 属于“{level}”层级，不能服务于不比它高的“{served}”：请服务于 {higher}",
+    "N002.not_higher_financial": (
+        "{item} 属于最高的财务层级，不能服务于“{served}”：财务层级的需求只能服务于上级组织的财务策略"
+    ),
+    "N002.example.customer": "财务/收入和利润",
+    "N002.example.operations": "客户/老客户维护",
+    "N002.example.learning-growth": "运营/服务流程",
+    # T001 conversion-trigger
+    "T001.missing": (
+        "画布没有说明是什么让潜在需求变成明确需求；请添加“## {section}”章节，并写一行“- {field}：<触发>”，可用 "
+        "{triggers}"
+    ),
+    "T001.empty": "该章节没有写触发；请添加一行“- {field}：<触发>”，可用 {triggers}",
+    # M001 motivator-kind
+    "M001.missing": "{item} 没有写明属于九种动机中的哪一种；请添加“{field}：<类型>”，可用 {kinds}",
+    # M002 change-classified
+    "M002.unclassified": "该变化没有分类；请以“<范围>/<类别> —— ”开头，如 {example}；范围可用 {scopes}",
+    "M002.no_category": "该{scope}变化没有类别；请写在范围之后（“{scope}/<类别> —— ”），可用 {categories}",
+    "M002.mismatch": "“{category}”属于{category_scope}变化，而不是{scope}变化；{scope}变化的类别有：{categories}",
+    "M002.no_continuity": (
+        "{item} 没有写明变化是突发的还是渐变的；请添加“{field}：{discontinuous}”或“{field}：{continuous}”"
+    ),
+    "M002.example": "“外部/政策 —— 新规明年起施行”",
+    # M003 boiling-frog
+    "M003.frog_one": (
+        "唯一有证据的变化（{items}）是渐变且没有质变：“温水煮青蛙”不会产生动机；请在“{shift}”中写明量变如何引起了质变，"
+        "或找出一个突发（非连续）的变化"
+    ),
+    "M003.frog": (
+        "所有有证据的变化（{items}）都是渐变且没有质变：“温水煮青蛙”不会产生动机；请在“{shift}”"
+        "中写明量变如何引起了质变，或找出一个突发（非连续）的变化"
+    ),
+    # M004 motivation-chain
+    "M004.incomplete": (
+        "没有任何动机写全“{chain}”这条链；{item} 最接近，但缺少{missing}；请补上缺少的环节，并确认各环节相互印证"
+    ),
+    # M005 evidence-age
+    "M005.future": "该证据的日期 {date} 晚于今天（{today}）；证据应是已经得知的事实，请核对日期",
+    "M005.old": "该证据中最晚的日期 {date} 距今已 {days} 天（超过 {max} 天）；请确认变化仍然成立，并补充近期的来源",
+    # M006 overused-motivators
+    "M006.only_overused": (
+        "这里的动机全是{kinds}：降价和标杆案例是最常被滥用的两种动机，也最容易被竞争对手跟进；请寻找其他动机：{others}"
+    ),
+    # A001 lever-planned
+    "A001.missing": (
+        "画布没有计划任何激发客户动机的行动；请添加“## {section}”章节，每种手段一行并写明要做什么，如“- {example}”，"
+        "可用 {levers}"
+    ),
+    "A001.empty": "这里没有计划任何手段；请每种手段写一行并写明要做什么，如“- {example}”，可用 {levers}",
+    "A001.example": "告知：同步新规施行时间表",
+    # H001 stale-canvas
+    "H001.stale": (
+        "画布最后更新于 {date}，距今已 {days} 天（超过 {max} 天）；请结合客户的最新情况复核，并把 updated 改为复核当天"
+    ),
+    "H001.future": "updated 为 {date}，晚于今天（{today}）；请填写最后一次修改画布的日期",
+    # H002 placeholder
+    "H002.placeholder": "这里还留着占位内容“{text}”；请替换为实际内容，或删除",
+    # X001 duplicate-canvas-id
+    "X001.duplicate": "画布编号“{id}”已被 {other} 使用",
+    # X002 duplicate-decision-maker
+    "X002.duplicate": "{other} 也是 {account} 的{title}的画布；请合并两者，或把职位写得更准确",
+    # Y001 canonical-spelling
+    "Y001.spelling": "请写作“{canonical}”，而不是“{written}”",
+    # Y002 separators
+    "Y002.colon": "冒号请写作“{canonical}”",
+    "Y002.separator": "说明文字请用“{canonical}”分隔",
+    # Y003 sorted-references
+    "Y003.order": "请按编号顺序列出问题，不要重复：{canonical}",
+    # U001 unused-suppression
+    "U001.unused": "此处对 {codes} 的抑制没有抑制任何问题；请删除",
+    "U001.unused_all": "此抑制注释没有抑制任何问题；请删除",
+    "U001.unknown": "“{code}”不是 vplint 的规则编号或名称",
+    # what one item of a section is called (vplint.model.labels)
+    "label.item.problems": "问题",
+    "label.item.needs": "需求",
+    "label.item.motivators": "动机",
+    "label.item.actions": "行动",
+    # vplint brief
+    "brief.blocked": "{path}：未生成简报：画布有 {errors}（请先修正，或用 --allow-errors 生成标注“不完整”的简报）",
+    "brief.unbriefable": "{path}：未生成简报：无法读取为画布",
+    "brief.incomplete": "{path}：简报不完整：画布有 {errors}",
+    "brief.clash": "{path}：未生成简报：{name} 已是 {other} 的简报（请为画布设置不同的 id）",
+    "brief.stale": "{path}：已过期",
+    "brief.missing": "{path}：缺失",
+    "brief.extra": "{path}：警告：没有画布生成此文件（若对应画布已删除，请删除它）",
+    "brief.fresh": "{dir} 中的 {n} 份简报都是最新的。",
+    "brief.not_fresh": "{dir} 中 {total} 份简报有 {n} 份需要重新生成：请运行 'vplint brief {cmd}'。",
+    "brief.wrote": "已将 {written} 写入 {dir}（{unchanged} 份无变化）。",
+    "brief.none": "没有要生成的简报。",
+    "brief.format_clash": "--format {fmt} 与模板文件 {file} 不符，该模板生成 {own}",
+    "brief.briefs": "{n} 份简报",
+    # vplint init
+    "init.created": "已创建      {path}",
+    "init.overwritten": "已覆盖      {path}",
+    "init.kept": "保留        {path}（已存在；--force 可覆盖）",
+    "init.nothing": "没有写入任何文件：所有文件都已存在（--force 可覆盖）。",
+    "init.next": (
+        "下一步：\n"
+        "  1. 在 .pre-commit-config.yaml（以及从 git 安装时的 CI 文件）中，把 vplint 仓库地址和 rev\n"
+        "     改为你们团队托管 vplint 的位置。\n"
+        "  2. git init（如果还不是仓库），然后：pip install pre-commit && pre-commit install\n"
+        "  3. vplint new canvases/<客户>-<角色>.zh.md --account ... --title ... --function ...\n"
+        "  4. vplint check"
+    ),
+    # vplint new
+    "new.exists": "{path} 已存在；请换一个文件名，或用 --force 覆盖",
+    "new.suffix": "{path}：画布是 markdown 文件，文件名应以 .md 结尾",
+    "new.no_id": "无法从客户、职位或文件名生成画布编号；请用 --id 指定，如 --id huaxin-cio",
+    "new.bad_id": "--id {id!r}：只能使用小写字母和数字，中间用单个 '-'、'_' 或 '.' 连接（最多 80 个字符）",
+    "new.created": "已创建 {path}：请替换其中 {n} 处 <提示>；'vplint check {path}' 会列出还需要填写的地方",
+    # what brief templates reach with t(key): the customer's framing of each problem type (domain §2)
+    "ui.framing.problem-solving": "恢复过去：今不如昔，希望找回曾经的美好",
+    "ui.framing.risk-prevention": "保持现在：未雨绸缪，不重蹈他人的覆辙",
+    "ui.framing.ideal-pursuit": "追求理想：梦寐以求，希望未来更美好",
+    "ui.framing.other": "未注明类型",
+    # who drives a purchase (domain §1)
+    "ui.driver.business-unit": "最终使用或收益的业务部门",
+    "ui.driver.technical-evaluation": "技术评估部门",
+    "ui.driver.commercial": "商务（采购）部门",
+    "ui.driver.finance": "财务部门（负责预算审批，权力因企业而异）",
+    # the conversion triggers (domain §5)
+    "ui.trigger.more-resources": "有更多可用资源，或现有资源被释放",
+    "ui.trigger.higher-priority": "问题变得更重要、更紧急或更值得解决",
+    "ui.trigger.solution-appears": "出现了客户期待的解决方案",
+    # the four levers (domain §8)
+    "ui.lever.inform": "告知客户可能不了解的内外部变化",
+    "ui.lever.analyse": "分析现象背后的变化，让客户意识到现象会一直存在",
+    "ui.lever.empathise": "同理客户的情绪感受：焦虑或渴望",
+    "ui.lever.relationship": "维护客情关系",
+    # small words
+    "ui.severity.error": "错误",
+    "ui.severity.warning": "警告",
+    "ui.severity.info": "提示",
+    "ui.where.front-matter": "元数据",
+    "ui.where.canvas": "画布",
+    "ui.step.to-confirm": "待确认",
+    # the canvas skeleton 'vplint new' writes (vplint.scaffold.skeleton)
+    "skeleton.kpi": "<决策人的考核指标（KPI），如：应收账款周转天数低于 45 天>",
+    "skeleton.owner": "<你的姓名或邮箱>",
+    "skeleton.heading": "{account}：{title} 价值主张引导画布",
+    "skeleton.intro": (
+        "由 `vplint new` 生成。请把每个 <提示> 替换为从客户那里了解到的内容；不适用的行请删除。\n"
+        "`vplint check` 会列出还需要填写的地方。"
+    ),
+    "skeleton.problems": "每个业务问题一个条目（P1、P2……）。各类问题的诊断方法：",
+    "skeleton.needs": "每个需求一个条目（N1、N2……）。策略层级及其领域：",
+    "skeleton.motivators": "每个动机一个条目（M1、M2……）。九种客户动机：",
+    "skeleton.changes": "各范围的变化：",
+    "skeleton.actions": "每种要用的手段写一行，删除不用的。",
+    "skeleton.item_problem": "<用决策人的话说出的业务问题>",
+    "skeleton.item_need": "<决策人为解决 P1 会购买什么>",
+    "skeleton.item_motivator": "<决策人为什么现在会行动，简短几个字>",
+    # skeleton: the prompt in each field of a problem
+    "skeleton.field.problems.diagnosis": "<诊断方法 —— 发现了什么>",
+    "skeleton.field.problems.root_cause": "<诊断指向的根本原因>",
+    "skeleton.field.problems.baseline": "<仅问题解决型：想要恢复的、以前更好的状况；否则删除此行>",
+    "skeleton.field.problems.precedent": "<仅防范隐患型：同行或客户自己发生过的事；否则删除此行>",
+    "skeleton.field.problems.symptom": "<仅防范隐患型：检查过的征兆；否则删除此行>",
+    "skeleton.field.problems.target": "<仅追求理想型：要达成什么目标；否则删除此行>",
+    "skeleton.field.problems.deadline": "<仅追求理想型：什么时间达成；否则删除此行>",
+    # skeleton: the prompt in each field of a need
+    "skeleton.field.needs.solves": "P1",
+    "skeleton.field.needs.strategy": "<这个需求服务的层级/领域，如：运营/服务流程>",
+    "skeleton.field.needs.serves": "<它所服务的更高层级策略，如：财务/支出和效率；层级为财务时删除此行>",
+    "skeleton.field.needs.sponsor": "<必须支持这次采购的更高层领导>",
+    # skeleton: the prompt in each field of a motivator
+    "skeleton.field.motivators.kind": "<九种客户动机中的哪一种>",
+    "skeleton.field.motivators.change": "<范围/类别 —— 发生了什么变化，什么时候>",
+    "skeleton.field.motivators.shift": "<仅连续变化：是什么让量变成了质变；否则删除此行>",
+    "skeleton.field.motivators.evidence": "<从哪里得知，注明日期>",
+    "skeleton.field.motivators.phenomenon": "<决策人在工作中看到的现象>",
+    "skeleton.field.motivators.feeling": "<焦虑还是渴望，因为什么>",
+    "skeleton.field.motivators.perception": "<决策人现在怎么看这件事>",
+    # skeleton: the prompt on each lever's line
+    "skeleton.lever.inform": "<要告诉客户的、他们可能还不知道的变化>",
+    "skeleton.lever.analyse": "<要向客户分析的、现象背后的变化>",
+    "skeleton.lever.empathise": "<要体会和回应的客户感受>",
+    "skeleton.lever.relationship": "<如何维护客情关系>",
+    # the rules reference and 'vplint explain' (vplint.rules.docs)
+    "docs.title": "# 规则",
+    "docs.intro": (
+        "由 `python -m vplint.rules.docs` 根据规则模块生成，请勿手工编辑。[English](rules.md)\n"
+        "\n"
+        "每个问题都有编号，字母表示涉及画布的哪一部分：**F** 文件本身，**S** 画布结构（JSON schema），**C** "
+        "核心完整性检查，**D** 决策人（领域模型 §1），**P** 业务问题（§2–3），**N** 需求与策略（§3–4），**T** "
+        "需求转变触发（§5），**M** 动机与变化（§6–7），**A** 激发动机的行动（§8），**H** 卫生检查，**X** 跨文件检查，"
+        "**Y** 书写风格（由 `--fix` 修正，`check` 默认不报告），**U** 抑制注释。严重级别为默认值，"
+        "可在配置中修改（见[配置](configuration.md)）。`vplint explain 编号` 可打印单条规则说明。"
+    ),
+    "docs.summary": "## 总览",
+    "docs.cols": "| 编号 | 名称 | 默认级别 | 修正 | 检查内容 |",
+    "docs.builtin": "## 文件与结构检查（F、S）",
+    "docs.severity": "默认级别",
+    "docs.off": "关闭（风格规则：选择后报告，由 `--fix` 修正）",
+    "docs.fixable": "可自动修正",
+    "docs.yes": "是（`vplint check --fix`）",
+    "docs.no": "否",
+    "docs.options": "选项",
+    "docs.opt_cols": "| 选项 | 默认值 | 含义 |",
+    "docs.bad": "不通过",
+    "docs.good": "通过",
+    "docs.severities.error": "错误",
+    "docs.severities.warning": "警告",
+    "docs.severities.info": "提示",
+    "docs.severities.off": "关闭",
+    # SARIF: the examples in a rule's help text
+    "sarif.bad": "不通过：",
+    "sarif.good": "通过：",
+}
