@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vplint.lint.engine import Options, Result, check_paths
+from vplint.lint.options import Options
+from vplint.lint.result import Result
+from vplint.lint.runner import lint_paths
 from vplint.report import FORMATS
 
 from .conftest import ROOT
@@ -52,7 +54,7 @@ def broken_tree(folder: Path, en_text: str, zh_text: str) -> Path:
 
 
 def check(*paths: Path | str, options: Options = OPTIONS) -> Result:
-    return check_paths([str(p) for p in paths], options)
+    return lint_paths([str(p) for p in paths], options)
 
 
 def shipped() -> Result:

@@ -1,6 +1,6 @@
 """The bad-input matrix: whatever a file holds, vplint reports it and never crashes.
 
-Every case is checked twice: through the library (``check_text``), for the exact code and
+Every case is checked twice: through the library (``lint_text``), for the exact code and
 position, and through the command line, as a user runs it, for the documented exit code
 (0 clean, 1 findings, 2 a path that is missing or cannot be read), the same finding in the
 output, no traceback, and the file left exactly as it was (bytes and modification time).
@@ -21,7 +21,8 @@ import pytest
 
 import vplint
 from vplint.diagnostics import Diagnostic
-from vplint.lint.engine import check_paths, check_text
+from vplint.lint.pipeline import lint_text
+from vplint.lint.runner import lint_paths
 from vplint.parser.document import MAX_BYTES
 
 from .conftest import ROOT
@@ -250,7 +251,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES)
 def test_library_reports_bad_input(case: Case) -> None:
-    res = check_text(case.data, "case.md")
+    res = lint_text(case.data, "case.md")
     assert res.error is None
     assert_sane(res.diagnostics, case.data)
     if case.code is None:
@@ -320,7 +321,7 @@ _POSITION_MUTATIONS = [
 def test_line_ends_do_not_move_positions(text: str, old: str, new: str, tmp_path: Path) -> None:
     assert old in text
     lf = text.replace(old, new, 1)
-    expected = found(check_text(_b(lf), "x.md").diagnostics)
+    expected = found(lint_text(_b(lf), "x.md").diagnostics)
     assert expected, "the mutation must produce a finding"
     variants = {
         "crlf": _b(lf.replace("\n", "\r\n")),
@@ -329,7 +330,7 @@ def test_line_ends_do_not_move_positions(text: str, old: str, new: str, tmp_path
         "mixed": _b("".join(line + ("\r\n", "\n", "\r")[i % 3] for i, line in enumerate(lf.split("\n")))).rstrip(),
     }
     for name, data in variants.items():
-        assert found(check_text(data, "x.md").diagnostics) == expected, name
+        assert found(lint_text(data, "x.md").diagnostics) == expected, name
     # and through the command line, for one of them
     path = tmp_path / "crlf.md"
     path.write_bytes(variants["crlf"])
@@ -370,7 +371,7 @@ def test_yaml_11_values_stay_exactly_as_written(key: str, raw: str) -> None:
     model = vplint.parse(text)
     assert model[key] == raw
     assert isinstance(model[key], str)
-    res = check_text(text, "x.md")
+    res = lint_text(text, "x.md")
     assert_sane(res.diagnostics, text)
     assert not [d for d in res.diagnostics if d.code.startswith("F")]
 
@@ -427,8 +428,8 @@ import sys, yaml
 import vplint.parser.document
 if sys.argv[2] == "python":
     vplint.parser.document._Loader = yaml.SafeLoader
-from vplint.lint.engine import check_text
-res = check_text(open(sys.argv[1], "rb").read(), "deep.md")
+from vplint.lint.pipeline import lint_text
+res = lint_text(open(sys.argv[1], "rb").read(), "deep.md")
 print(" ".join(f"{d.code}@{d.line}:{d.column}" for d in res.diagnostics))
 """
 
@@ -491,14 +492,14 @@ def _big(size: int) -> bytes:
 
 def test_file_over_the_size_limit_is_reported_not_parsed() -> None:
     data = _big(MAX_BYTES + 1)
-    res = check_text(data, "big.md")
+    res = lint_text(data, "big.md")
     assert found(res.diagnostics) == [(1, 1, "F009")]
 
 
 def test_file_at_the_size_limit_is_checked() -> None:
     data = _b(EN) + b" " * (MAX_BYTES - len(_b(EN)))
     assert len(data) == MAX_BYTES
-    res = check_text(data, "limit.md")
+    res = lint_text(data, "limit.md")
     assert not [d for d in res.diagnostics if d.code.startswith("F")]
     assert res.canvas is not None
     assert res.canvas.data["id"] == "acme-cfo"
@@ -509,7 +510,7 @@ def test_huge_file_is_not_read_whole(tmp_path: Path) -> None:
     path.write_bytes(_big(20_000_000))
     tracemalloc.start()
     try:
-        result = check_paths([str(path)])
+        result = lint_paths([str(path)])
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -542,7 +543,7 @@ def test_100k_list_items_in_the_body() -> None:
     items = "".join(f"- note {i}: a remark\n" for i in range(100_000))
     text = EN.replace("\n### P2 ", "\n" + items + "\n### P2 ", 1)
     text = text.replace("- Type: risk-prevention", "- Type: risk-prevension")
-    res = check_text(text, "many.md")
+    res = lint_text(text, "many.md")
     assert_sane(res.diagnostics, text)
     # the error below the 100,000 items keeps its exact line (line 26 of the sample, moved down)
     assert (26 + 100_001, 9, "S002") in found(res.diagnostics)
@@ -585,7 +586,7 @@ def test_path_with_spaces_and_non_ascii(tmp_path: Path) -> None:
     assert "销售 canvases/画布 二.md:1:1: F002 " in proc.stdout
     assert "画布 一.md:" not in proc.stdout
 
-    result = check_paths([str(folder)])
+    result = lint_paths([str(folder)])
     assert sorted(Path(f.path).name for f in result.files) == ["画布 一.md", "画布 二.md"]
     for snap in snaps:
         assert_unchanged(snap)
@@ -617,7 +618,7 @@ def test_missing_path(tmp_path: Path) -> None:
     assert f"{missing}:" not in proc.stdout
     assert not missing.exists()
 
-    result = check_paths([str(missing)])
+    result = lint_paths([str(missing)])
     assert result.missing == [str(missing)]
     assert result.exit_code == 2
 
@@ -668,7 +669,7 @@ def test_broken_symlink_named_on_the_command_line(tmp_path: Path) -> None:
     assert_unchanged(snap)
     assert os.readlink(link) == "nowhere.md"
 
-    result = check_paths([str(link)])
+    result = lint_paths([str(link)])
     assert result.exit_code == 2
     assert [f.error is not None for f in result.files] == [True]
 
@@ -738,7 +739,7 @@ def test_directory_symlink_loop_terminates(tmp_path: Path) -> None:
     assert proc.stdout.count(" F002 ") == 1, proc.stdout
     assert_unchanged(snap)
 
-    result = check_paths([str(root)])
+    result = lint_paths([str(root)])
     assert [Path(f.path).name for f in result.files] == ["body-only.md"]
 
 
@@ -768,7 +769,7 @@ def test_named_pipe_does_not_hang(tmp_path: Path) -> None:
     ],
 )
 def test_lone_surrogate_in_str_input_is_a_finding(text: str, line: int, column: int) -> None:
-    res = check_text(text, "x.md")
+    res = lint_text(text, "x.md")
     assert (line, column, "F006") in found(res.diagnostics)
     assert vplint.parse(text)["model_version"] >= 1
 
@@ -776,7 +777,7 @@ def test_lone_surrogate_in_str_input_is_a_finding(text: str, line: int, column: 
 # Regression: list-item columns counted a tab as four columns (the Y001 fix was then skipped).
 def test_tab_after_list_marker_keeps_character_columns(tmp_path: Path) -> None:
     text = EN.replace("- Type: problem-solving", "-\tType: problem-slving")
-    assert (21, 9, "S002") in found(check_text(text, "x.md").diagnostics)
+    assert (21, 9, "S002") in found(lint_text(text, "x.md").diagnostics)
     # a fix on such a line lands on the value (--diff shows it and changes nothing)
     path = tmp_path / "tab.md"
     path.write_text(EN.replace("- Type: problem-solving", "-\tType: Problem Solving"), encoding="utf-8")
@@ -809,4 +810,4 @@ def test_tab_after_list_marker_keeps_character_columns(tmp_path: Path) -> None:
 def test_value_on_a_continuation_line_keeps_its_line(old: str, new: str, expected: tuple[int, int, str]) -> None:
     assert old in EN
     text = EN.replace(old, new, 1)
-    assert expected in found(check_text(text, "x.md").diagnostics)
+    assert expected in found(lint_text(text, "x.md").diagnostics)

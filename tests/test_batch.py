@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from vplint.lint.engine import Options, Result, check_paths
+from vplint.lint.options import Options
+from vplint.lint.result import Result
+from vplint.lint.runner import lint_paths
 
 from .conftest import FIXTURES, ROOT
 
@@ -36,28 +38,28 @@ def repo(tmp_path: Path) -> Path:
 
 def test_workers_and_cache_match_a_plain_check(repo: Path) -> None:
     paths = [str(repo / "canvases")]
-    plain = _findings(check_paths(paths, Options(today=TODAY, isolated=True)))
+    plain = _findings(lint_paths(paths, Options(today=TODAY, isolated=True)))
     assert len(plain) > 50
     lean = Options(today=TODAY, isolated=True, keep=False, jobs=1)
-    assert _findings(check_paths(paths, lean)) == plain
+    assert _findings(lint_paths(paths, lean)) == plain
     workers = Options(today=TODAY, isolated=True, keep=False, jobs=2)
-    assert _findings(check_paths(paths, workers)) == plain
+    assert _findings(lint_paths(paths, workers)) == plain
     cached = Options(today=TODAY, isolated=True, keep=False, jobs=2, cache=True, cache_dir=repo / "cache")
-    assert _findings(check_paths(paths, cached)) == plain  # cold
+    assert _findings(lint_paths(paths, cached)) == plain  # cold
     assert list((repo / "cache").glob("results-*.json"))
-    assert _findings(check_paths(paths, cached)) == plain  # warm
+    assert _findings(lint_paths(paths, cached)) == plain  # warm
 
 
 def test_cache_sees_changed_files_and_changed_settings(repo: Path, en_text: str) -> None:
     paths = [str(repo / "canvases")]
     options = Options(today=TODAY, isolated=True, keep=False, jobs=1, cache=True, cache_dir=repo / "cache")
-    before = _findings(check_paths(paths, options))
+    before = _findings(lint_paths(paths, options))
     sample = repo / "canvases" / "acme-cfo.en.md"
     sample.write_text(en_text.replace("Type: problem-solving", "Type: problem-solvin"), encoding="utf-8")
-    after = _findings(check_paths(paths, options))
+    after = _findings(lint_paths(paths, options))
     assert [f[:4] for f in after if f not in before] == [(str(sample), 21, 9, "S002")]
     later = Options(today=dt.date(2027, 12, 1), isolated=True, keep=False, jobs=1, cache=True, cache_dir=repo / "cache")
-    assert any(f[3] == "H001" for f in _findings(check_paths(paths, later)))  # the clock is part of the key
+    assert any(f[3] == "H001" for f in _findings(lint_paths(paths, later)))  # the clock is part of the key
 
 
 def test_cross_file_rules_stay_correct_with_the_cache(tmp_path: Path, en_text: str, zh_text: str) -> None:
@@ -66,21 +68,21 @@ def test_cross_file_rules_stay_correct_with_the_cache(tmp_path: Path, en_text: s
     (folder / "a.md").write_text(en_text, encoding="utf-8")
     (folder / "b.md").write_text(zh_text, encoding="utf-8")
     options = Options(today=TODAY, isolated=True, keep=False, jobs=1, cache=True, cache_dir=tmp_path / "cache")
-    assert _findings(check_paths([str(folder)], options)) == []
+    assert _findings(lint_paths([str(folder)], options)) == []
     (folder / "copy.md").write_text(en_text, encoding="utf-8")
-    found = _findings(check_paths([str(folder)], options))
+    found = _findings(lint_paths([str(folder)], options))
     assert [f[3] for f in found] == ["X001", "X002"]
     (folder / "copy.md").unlink()
-    assert _findings(check_paths([str(folder)], options)) == []
+    assert _findings(lint_paths([str(folder)], options)) == []
 
 
 def test_a_corrupt_cache_is_ignored(repo: Path) -> None:
     paths = [str(repo / "canvases")]
     options = Options(today=TODAY, isolated=True, keep=False, jobs=1, cache=True, cache_dir=repo / "cache")
-    plain = _findings(check_paths(paths, options))
+    plain = _findings(lint_paths(paths, options))
     for f in (repo / "cache").glob("results-*.json"):
         f.write_text("{not json")
-    assert _findings(check_paths(paths, options)) == plain
+    assert _findings(lint_paths(paths, options)) == plain
 
 
 def test_two_processes_at_once_share_the_cache_safely(repo: Path) -> None:

@@ -123,13 +123,14 @@ def test_time_dependent_rules_are_exactly_the_ones_left_out() -> None:
     """A guard: any rule whose findings change with today's date must be in TIME_DEPENDENT."""
     import datetime as dt
 
-    from vplint.lint.engine import Options, check_paths
+    from vplint.lint.options import Options
+    from vplint.lint.runner import lint_paths
 
     fixtures = [str(p) for p in sorted((ROOT / "tests" / "fixtures" / "rules").rglob("*.md"))]
     fixtures += [str(p) for p in sorted((ROOT / "examples").glob("*.md"))]
     changed: set[str] = set()
     runs = [
-        check_paths(fixtures, Options(today=day, isolated=True, select=("ALL",)))
+        lint_paths(fixtures, Options(today=day, isolated=True, select=("ALL",)))
         for day in (dt.date(2020, 1, 1), dt.date(2026, 11, 27), dt.date(2040, 12, 31))
     ]
     for files in zip(*(r.files for r in runs), strict=True):
@@ -485,7 +486,7 @@ def test_a_symlink_in_the_folder_is_replaced_not_followed(samples_out: Path, tmp
 
 def test_checking_never_imports_jinja() -> None:
     code = (
-        "import sys, vplint.lint.engine; from vplint.cli.main import main; main(['check', 'canvases']); "
+        "import sys, vplint.lint.runner; from vplint.cli.main import main; main(['check', 'canvases']); "
         "assert 'jinja2' not in sys.modules and 'markupsafe' not in sys.modules"
     )
     proc = subprocess.run(

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from vplint.config.loader import ConfigError, ConfigLoader, glob_to_regex, load_config_file
-from vplint.lint.engine import Options, check_paths
+from vplint.lint.options import Options
+from vplint.lint.runner import lint_paths
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -24,7 +25,7 @@ def _repo(tmp_path: Path, en_text: str, config: str = "", name: str = "vplint.to
 
 
 def _codes(tmp_path: Path, options: Options | None = None) -> list[tuple[str, str]]:
-    res = check_paths([str(tmp_path / "canvases")], options or Options(today=TODAY))
+    res = lint_paths([str(tmp_path / "canvases")], options or Options(today=TODAY))
     return [(d.code, d.severity.value) for d in res.diagnostics]
 
 
@@ -83,9 +84,7 @@ def test_exclude_applies_to_walks_and_explicit_files(tmp_path: Path, en_text: st
     (tmp_path / "canvases" / "drafts").mkdir()
     (tmp_path / "canvases" / "drafts" / "d.md").write_text("junk\n")
     (tmp_path / "vplint.toml").write_text('exclude = ["drafts/", "**/d.md"]\n')
-    res = check_paths(
-        [str(tmp_path / "canvases"), str(tmp_path / "canvases" / "drafts" / "d.md")], Options(today=TODAY)
-    )
+    res = lint_paths([str(tmp_path / "canvases"), str(tmp_path / "canvases" / "drafts" / "d.md")], Options(today=TODAY))
     assert [f.path for f in res.files] == [str(tmp_path / "canvases" / "a.md")]
 
 
@@ -177,7 +176,7 @@ def test_configured_include_filters_files_named_explicitly(tmp_path: Path, en_te
     _repo(tmp_path, en_text, 'include = ["canvases/**/*.md"]\n')
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "guide.md").write_text("# Not a canvas\n")
-    res = check_paths([str(tmp_path / "docs" / "guide.md"), str(tmp_path / "canvases" / "a.md")], Options(today=TODAY))
+    res = lint_paths([str(tmp_path / "docs" / "guide.md"), str(tmp_path / "canvases" / "a.md")], Options(today=TODAY))
     assert [f.path for f in res.files] == [str(tmp_path / "canvases" / "a.md")]
     assert res.exit_code == 0
 
@@ -204,6 +203,6 @@ def test_a_configuration_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> No
 
 def test_one_file_named_two_ways_is_checked_once(tmp_path: Path, en_text: str) -> None:
     _repo(tmp_path, en_text)
-    res = check_paths([str(tmp_path / "canvases"), str(tmp_path / "canvases" / "." / "a.md")], Options(today=TODAY))
+    res = lint_paths([str(tmp_path / "canvases"), str(tmp_path / "canvases" / "." / "a.md")], Options(today=TODAY))
     assert len(res.files) == 1
     assert res.diagnostics == []

@@ -21,7 +21,8 @@ import pytest
 import yaml
 
 from vplint.cli.main import main
-from vplint.lint.engine import Options, check_paths
+from vplint.lint.options import Options
+from vplint.lint.runner import lint_paths
 from vplint.scaffold.files import plan
 
 from .conftest import ROOT
@@ -141,7 +142,7 @@ def test_vscode_problem_matcher_reads_vplint_output(
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     _bad_canvases(tmp_path)
     lines = _run_check(tmp_path, capsys, task["command"].split("--output-format ")[1].split()[0])
-    expected = check_paths(
+    expected = lint_paths(
         [str(tmp_path / "canvases")], Options(today=dt.date(2026, 11, 27), extend_select=("Y",))
     ).diagnostics
     assert len(lines) == len(expected) > 10
@@ -162,7 +163,7 @@ def test_neovim_errorformat_reads_vplint_output(tmp_path: Path, capsys: pytest.C
     assert efms == {"%f:%l:%c: %m"}
     _bad_canvases(tmp_path)
     lines = _run_check(tmp_path, capsys, "concise")
-    expected = check_paths([str(tmp_path / "canvases")], Options(today=dt.date(2026, 11, 27), extend_select=("Y",)))
+    expected = lint_paths([str(tmp_path / "canvases")], Options(today=dt.date(2026, 11, 27), extend_select=("Y",)))
     efm = re.compile(r"^(.+):(\d+):(\d+): (.*)$")  # what %f:%l:%c: %m matches
     findings = [m for line in lines if (m := efm.match(line))]
     assert [(m.group(1), int(m.group(2)), int(m.group(3))) for m in findings] == [

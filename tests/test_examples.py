@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from vplint.lint.engine import Options, check_paths, check_text
+from vplint.lint.options import Options
+from vplint.lint.pipeline import lint_text
+from vplint.lint.runner import lint_paths
 
 from .conftest import EXAMPLES, ROOT, SHARED_EXAMPLES
 
@@ -18,7 +20,7 @@ def test_samples_ship() -> None:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 @pytest.mark.parametrize("lang", [None, "en", "zh"])
 def test_example_is_clean(path: Path, lang: str | None) -> None:
-    res = check_text(path.read_bytes(), str(path), Options(lang=lang))
+    res = lint_text(path.read_bytes(), str(path), options=Options(lang=lang))
     assert [(d.code, d.line, d.column, d.message) for d in res.diagnostics] == []
 
 
@@ -26,11 +28,11 @@ def test_example_is_clean(path: Path, lang: str | None) -> None:
 def test_shipped_samples_match_the_normative_examples() -> None:
     for shared in SHARED_EXAMPLES.glob("*.md"):
         assert (ROOT / "canvases" / shared.name).read_bytes() == shared.read_bytes()
-        assert check_text(shared.read_bytes(), str(shared)).diagnostics == []
+        assert lint_text(shared.read_bytes(), str(shared)).diagnostics == []
 
 
 def test_main_job_is_clean() -> None:
-    result = check_paths([str(ROOT / "canvases")])
+    result = lint_paths([str(ROOT / "canvases")])
     assert len(result.files) >= 2
     assert result.diagnostics == []
     assert result.exit_code == 0

@@ -13,7 +13,8 @@ import pytest
 
 from vplint.briefs.context import TIME_DEPENDENT, canvas_context
 from vplint.briefs.render import Renderer
-from vplint.lint.engine import Options, check_text
+from vplint.lint.options import Options
+from vplint.lint.pipeline import lint_text
 
 from .conftest import ROOT
 
@@ -21,7 +22,7 @@ EN = (ROOT / "canvases" / "acme-cfo.en.md").read_text(encoding="utf-8")
 
 
 def _svg(text: str) -> str:
-    res = check_text(text, "c.md", Options(ignore=TIME_DEPENDENT))
+    res = lint_text(text, "c.md", options=Options(ignore=TIME_DEPENDENT))
     assert res.canvas is not None
     renderer = Renderer()
     view = canvas_context(res.canvas, res.diagnostics, "en", renderer.bank("en"), "c.md")
@@ -38,6 +39,6 @@ def test_control_characters_do_not_break_the_mind_map_svg(char: str) -> None:
 @pytest.mark.parametrize(("marker_line", "indent"), [("-", "  "), ("- ", "\t"), ("-\t", "   ")])
 def test_an_item_whose_text_starts_on_the_next_line_keeps_its_position(marker_line: str, indent: str) -> None:
     text = EN.replace("- Type: problem-solving", f"{marker_line}\n{indent}Type: problem-slving", 1)
-    res = check_text(text, "c.md")
+    res = lint_text(text, "c.md")
     column = len(f"{indent}Type: ") + 1
     assert [(d.line, d.column, d.code) for d in res.diagnostics] == [(22, column, "S002")]

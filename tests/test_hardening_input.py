@@ -278,7 +278,7 @@ def test_check_when_a_file_goes_away_during_the_run(
     capsys: pytest.CaptureFixture[str],
     after_discovery: Callable[[Callable[[], None]], None],
 ) -> None:
-    from vplint.lint.engine import PARALLEL_MIN_FILES
+    from vplint.lint.runner import PARALLEL_MIN_FILES
 
     victim = _canvases(tmp_path / "canvases", PARALLEL_MIN_FILES if mode == "worker-pool" else 2)
     if mode == "cached":  # a first run fills the cache (and stores the run's output)

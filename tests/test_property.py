@@ -26,9 +26,9 @@ from hypothesis.strategies import DrawFn
 
 import vplint
 from vplint.diagnostics import Diagnostic
-from vplint.i18n.messages import render
+from vplint.i18n import render
 from vplint.lint.codes import BUILTIN_CODES
-from vplint.lint.engine import check_text
+from vplint.lint.pipeline import lint_text
 from vplint.rules import RULES
 
 from .conftest import ROOT
@@ -77,7 +77,7 @@ def assert_well_formed(diags: list[Diagnostic], data: bytes | str) -> None:
 
 
 def check(data: bytes | str) -> list[Diagnostic]:
-    res = check_text(data, "mutated.md")
+    res = lint_text(data, "mutated.md")
     assert res.error is None
     assert_well_formed(res.diagnostics, data)
     return res.diagnostics

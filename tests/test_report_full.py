@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from vplint.diagnostics import Severity
-from vplint.lint.engine import Options, Result, check_text
+from vplint.diagnostics import Diagnostic, Severity
+from vplint.lint.options import Options
+from vplint.lint.pipeline import lint_text
+from vplint.lint.result import Result
 from vplint.report import concise, full
 
 from .conftest import ROOT
@@ -162,9 +164,9 @@ def test_draft_canvases_in_their_own_languages() -> None:
 
 
 def test_a_finding_without_a_source_line_has_only_its_header() -> None:
-    res = check_text(b"\xff\xfe\x00\x00junk", "utf32.md", OPTIONS)
+    res = lint_text(b"\xff\xfe\x00\x00junk", "utf32.md", options=OPTIONS)
     assert [d.code for d in res.diagnostics] == ["F006"]
-    assert full.format_finding(res.diagnostics[0], [], color=False) == concise.format_line(res.diagnostics[0])
+    assert full.format_finding(res.diagnostics[0], None, color=False) == concise.format_line(res.diagnostics[0])
 
 
 # --- colour ---------------------------------------------------------------------------------
@@ -189,7 +191,7 @@ def test_use_color(tty: bool, env: dict[str, str], expected: bool) -> None:
 def test_colour_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, en_text: str) -> None:
     for var in ("NO_COLOR", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(var, raising=False)
-    res = check_text(en_text.replace("Type: problem-solving", "Type: problem-solvin"), "c.md", OPTIONS)
+    res = lint_text(en_text.replace("Type: problem-solving", "Type: problem-solvin"), "c.md", options=OPTIONS)
     result = Result(files=[res])
     tty = FakeStream(True)
     full.write(result, tty, io.StringIO())
@@ -207,15 +209,16 @@ def test_colour_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, en_text: str
 
 
 def test_severity_colours() -> None:
-    res = check_text((EXAMPLES / "draft.en.md").read_text(encoding="utf-8"), "d.md", OPTIONS)
+    res = lint_text((EXAMPLES / "draft.en.md").read_text(encoding="utf-8"), "d.md", options=OPTIONS)
     by_severity = {d.severity: d for d in res.diagnostics}
     assert set(by_severity) == set(Severity)
-    lines = (res.document.text if res.document else "").split("\n")
-    assert "\x1b[1;31m" in full.format_finding(by_severity[Severity.ERROR], lines, color=True)
-    assert "\x1b[1;33m" in full.format_finding(by_severity[Severity.WARNING], lines, color=True)
-    assert "\x1b[1;34m" + by_severity[Severity.INFO].code in full.format_finding(
-        by_severity[Severity.INFO], lines, color=True
-    )
+
+    def shown(d: Diagnostic) -> str:
+        return full.format_finding(d, res.source_line(d.line), color=True)
+
+    assert "\x1b[1;31m" in shown(by_severity[Severity.ERROR])
+    assert "\x1b[1;33m" in shown(by_severity[Severity.WARNING])
+    assert "\x1b[1;34m" + by_severity[Severity.INFO].code in shown(by_severity[Severity.INFO])
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.lint.engine import FileResult, Options, Result
+from vplint.lint.options import Options
+from vplint.lint.result import FileResult, Result
 from vplint.report import github
 
 from .report_support import EN_NAME, TODAY, ZH_NAME, broken_tree, check, drafts, render, shipped

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from vplint.lint.engine import Options, Result
+from vplint.lint.options import Options
+from vplint.lint.result import Result
 
 from .report_support import EN_NAME, EXAMPLES, TODAY, ZH_NAME, broken_tree, check, drafts, render, shipped
 

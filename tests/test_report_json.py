@@ -9,7 +9,8 @@ from typing import Any
 
 import vplint
 from vplint.diagnostics import Severity
-from vplint.lint.engine import Options, Result
+from vplint.lint.options import Options
+from vplint.lint.result import Result
 from vplint.report.common import rule_name
 
 from .conftest import ROOT

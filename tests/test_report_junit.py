@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.lint.engine import FileResult, Options, Result
+from vplint.lint.options import Options
+from vplint.lint.result import FileResult, Result
 
 from .report_support import EN_NAME, EXAMPLES, TODAY, ZH_NAME, broken_tree, check, drafts, render, shipped
 

@@ -14,7 +14,8 @@ from jsonschema.validators import validator_for
 
 import vplint
 from vplint.lint.codes import BUILTIN_CODES
-from vplint.lint.engine import Options, Result
+from vplint.lint.options import Options
+from vplint.lint.result import Result
 from vplint.report import sarif
 from vplint.rules import RULES
 

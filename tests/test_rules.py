@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from vplint.lint.engine import Options, check_paths, check_text
+from vplint.lint.options import Options
+from vplint.lint.pipeline import lint_text
+from vplint.lint.runner import lint_paths
 from vplint.rules import RULES
 
 from .conftest import FIXTURES
@@ -34,9 +36,9 @@ def _findings(path: Path) -> list[tuple[str, int, int]] | list[tuple[str, str, i
     """Every finding, with the fixture's own rule selected (style rules are off by default)."""
     options = Options(today=TODAY, extend_select=(path.parent.parent.name,), isolated=True)
     if path.is_dir():
-        result = check_paths([str(path)], options)
+        result = lint_paths([str(path)], options)
         return [(Path(d.path).relative_to(path).as_posix(), d.code, d.line, d.column) for d in result.diagnostics]
-    res = check_text(path.read_bytes(), str(path), options)
+    res = lint_text(path.read_bytes(), str(path), options=options)
     return [(d.code, d.line, d.column) for d in res.diagnostics]
 
 
@@ -94,7 +96,7 @@ def test_rule_examples_behave(code: str, en_text: str) -> None:
     rule = RULES[code]
     for snippet, expect in ((rule.bad, True), (rule.good, False)):
         text = with_snippet(en_text, snippet)
-        codes = {d.code for d in check_text(text, "example.md", Options(today=TODAY)).diagnostics}
+        codes = {d.code for d in lint_text(text, "example.md", options=Options(today=TODAY)).diagnostics}
         assert (code in codes) is expect, (code, expect, codes, text)
 
 

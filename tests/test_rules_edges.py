@@ -10,14 +10,15 @@ import datetime as dt
 
 import pytest
 
-from vplint.lint.engine import Options, check_text
+from vplint.lint.options import Options
+from vplint.lint.pipeline import lint_text
 from vplint.rules.h002_placeholder import placeholders
 
 TODAY = dt.date(2026, 11, 27)
 
 
 def _codes(text: str) -> list[str]:
-    return [d.code for d in check_text(text, "example.md", Options(today=TODAY)).diagnostics]
+    return [d.code for d in lint_text(text, "example.md", options=Options(today=TODAY)).diagnostics]
 
 
 def _edit(text: str, old: str, new: str) -> str:

@@ -11,7 +11,8 @@ import datetime as dt
 
 import pytest
 
-from vplint.lint.engine import Options, check_text
+from vplint.lint.options import Options
+from vplint.lint.pipeline import lint_text
 from vplint.model.canvas import build_canvas
 from vplint.parser.document import parse_document
 from vplint.rules import RULES, Context
@@ -22,7 +23,7 @@ DAY = dt.timedelta(days=1)
 
 
 def _findings(text: str, code: str, today: dt.date) -> list[str]:
-    res = check_text(text, "example.md", Options(today=today))
+    res = lint_text(text, "example.md", options=Options(today=today))
     return [d.message_id for d in res.diagnostics if d.code == code]
 
 
@@ -85,7 +86,7 @@ def test_evidence_age_chinese_date(zh_text: str) -> None:
 
 
 def test_evidence_age_message_counts_days(en_text: str) -> None:
-    res = check_text(en_text, "example.md", Options(today=EVIDENCE + 200 * DAY))
+    res = lint_text(en_text, "example.md", options=Options(today=EVIDENCE + 200 * DAY))
     (finding,) = [d for d in res.diagnostics if d.code == "M005"]
     assert "200 days" in finding.message
     assert "180" in finding.message
@@ -117,7 +118,7 @@ def test_stale_canvas_option(en_text: str, today: dt.date, expected: list[str]) 
 
 
 def test_stale_canvas_message_in_chinese(zh_text: str) -> None:
-    res = check_text(zh_text, "example.md", Options(today=dt.date(2027, 11, 18)))
+    res = lint_text(zh_text, "example.md", options=Options(today=dt.date(2027, 11, 18)))
     (finding,) = [d for d in res.diagnostics if d.code == "H001"]
     assert "365 天" in finding.message
     assert (finding.line, finding.column) == (12, 10)
@@ -126,5 +127,5 @@ def test_stale_canvas_message_in_chinese(zh_text: str) -> None:
 @pytest.mark.parametrize("value", ["2026-13-01", "20.11.2026", "next week"])
 def test_stale_canvas_leaves_bad_dates_to_the_schema(en_text: str, value: str) -> None:
     text = en_text.replace("updated: 2026-11-20", f"updated: {value}")
-    res = check_text(text, "example.md", Options(today=dt.date(2026, 11, 27)))
+    res = lint_text(text, "example.md", options=Options(today=dt.date(2026, 11, 27)))
     assert [d.code for d in res.diagnostics] == ["S004"]

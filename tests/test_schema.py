@@ -7,12 +7,13 @@ import json
 import pytest
 
 from tools.schemagen import GENERATED, render
-from vplint.lint.engine import Options, check_text
+from vplint.lint.options import Options
+from vplint.lint.pipeline import lint_text
 from vplint.store.resources import resource_dir
 
 
 def _found(text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
-    return [(d.code, d.line, d.column) for d in check_text(text, "t.md", Options(lang=lang)).diagnostics]
+    return [(d.code, d.line, d.column) for d in lint_text(text, "t.md", options=Options(lang=lang)).diagnostics]
 
 
 def test_generated_schemas_are_up_to_date() -> None:
@@ -37,12 +38,12 @@ def test_front_matter_errors(en_text: str) -> None:
 
 
 def test_unknown_value_has_did_you_mean(en_text: str) -> None:
-    res = check_text(en_text.replace("Type: problem-solving", "Type: problem-solvin"), "t.md")
+    res = lint_text(en_text.replace("Type: problem-solving", "Type: problem-solvin"), "t.md")
     (d,) = res.diagnostics
     assert (d.code, d.line, d.column) == ("S002", 21, 9)
     assert "did you mean" in d.message
     assert "problem-solving" in d.message
-    zh = check_text(en_text.replace("Type: problem-solving", "Type: problem-solvin"), "t.md", Options(lang="zh"))
+    zh = lint_text(en_text.replace("Type: problem-solving", "Type: problem-solvin"), "t.md", options=Options(lang="zh"))
     assert "问题解决型" in zh.diagnostics[0].message
 
 
@@ -73,7 +74,7 @@ def test_missing_sections(en_text: str) -> None:
     head = en_text.split("## Problems")[0]
     found = _found(head)
     assert found == [("A001", 16, 1), ("S001", 16, 1), ("S001", 16, 1), ("S001", 16, 1), ("T001", 16, 1)]
-    messages = [d.message for d in check_text(head, "t.md").diagnostics]
+    messages = [d.message for d in lint_text(head, "t.md").diagnostics]
     assert any("Problems" in m for m in messages)
     assert any("Motivators" in m for m in messages)
 

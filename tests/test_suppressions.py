@@ -6,13 +6,14 @@ import datetime as dt
 
 import pytest
 
-from vplint.lint.engine import Options, check_text
+from vplint.lint.options import Options
+from vplint.lint.pipeline import lint_text
 
 TODAY = dt.date(2026, 11, 27)
 
 
 def _found(text: str) -> list[tuple[str, int, int]]:
-    return [(d.code, d.line, d.column) for d in check_text(text, "t.md", Options(today=TODAY)).diagnostics]
+    return [(d.code, d.line, d.column) for d in lint_text(text, "t.md", options=Options(today=TODAY)).diagnostics]
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def test_unused_and_unknown_suppressions(en_text: str) -> None:
     text = en_text.replace("## Needs", "<!-- vplint-disable-next-line C002 -->\n## Needs")
     assert _found(text) == [("U001", 33, 1)]
     text = en_text + "\n<!-- vplint-disable-file NOPE1 -->\n"
-    found = check_text(text, "t.md", Options(today=TODAY)).diagnostics
+    found = lint_text(text, "t.md", options=Options(today=TODAY)).diagnostics
     assert [(d.code, d.line, d.message_id) for d in found] == [("U001", 67, "U001.unknown")]
 
 

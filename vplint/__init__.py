@@ -1,7 +1,8 @@
 """vplint: lint value proposition guidance canvases written as markdown with YAML front-matter.
 
-The public API is small: :func:`check_paths` and :func:`check_text` run a check and
-return results; :func:`parse` returns the canvas model of a text.
+The public API is small: :func:`lint_paths` checks files and folders and :func:`lint_text`
+one document held in memory (a file's text or an unsaved editor buffer); both return typed
+results.  :func:`parse` returns the canvas model of a text.
 """
 
 from __future__ import annotations
@@ -12,13 +13,23 @@ TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
-__all__ = ["Diagnostic", "Options", "Severity", "__version__", "check_paths", "check_text", "parse"]
+__all__ = [
+    "Diagnostic",
+    "FileResult",
+    "Options",
+    "Result",
+    "Severity",
+    "__version__",
+    "lint_paths",
+    "lint_text",
+    "parse",
+]
 
 if TYPE_CHECKING:
     from typing import Any
 
     from vplint.diagnostics import Diagnostic, Severity
-    from vplint.lint.engine import Options, check_paths, check_text
+    from vplint.lint import FileResult, Options, Result, lint_paths, lint_text
 
 
 def parse(text: str | bytes, path: str = "<string>") -> dict[str, Any]:
@@ -31,10 +42,10 @@ def parse(text: str | bytes, path: str = "<string>") -> dict[str, Any]:
 
 def __getattr__(name: str) -> Any:
     # Lazy imports keep ``vplint --version`` and ``import vplint`` fast.
-    if name in ("check_paths", "check_text", "Options"):
-        from vplint.lint import engine
+    if name in ("lint_paths", "lint_text", "Options", "FileResult", "Result"):
+        import vplint.lint
 
-        return getattr(engine, name)
+        return getattr(vplint.lint, name)
     if name in ("Diagnostic", "Severity"):
         from vplint import diagnostics
 

@@ -312,7 +312,7 @@ def atheris_child(argv: list[str], out: Path) -> None:
     with atheris.instrument_imports(include=["vplint", "mistune"]):
         # imported here, so that their code is instrumented
         import vplint.briefs.render
-        import vplint.lint.engine
+        import vplint.lint.runner
         from tests.fuzz import pipeline
 
         del vplint, pipeline

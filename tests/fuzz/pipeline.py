@@ -34,10 +34,12 @@ import vplint
 from vplint.briefs.context import TIME_DEPENDENT, account_context, canvas_context
 from vplint.briefs.render import Renderer
 from vplint.diagnostics import Diagnostic
-from vplint.i18n.messages import render
+from vplint.i18n import render
 from vplint.lint.codes import BUILTIN_CODES
-from vplint.lint.engine import Options, check_text, detect_language
 from vplint.lint.fix import fixed_text
+from vplint.lint.options import Options
+from vplint.lint.pipeline import lint_text
+from vplint.model.canvas import detect_language
 from vplint.rules import RULES
 from vplint.store.resources import resource_dir
 
@@ -224,7 +226,7 @@ def check_markdown(md: str) -> None:
 
 def _brief(data: bytes | str, renderer: Renderer, lang: str | None, tolerate: frozenset[str]) -> bool:
     """Render the briefs ``vplint brief --allow-errors`` writes for this canvas; False if it gets none."""
-    res = check_text(data, "canvas.md", Options(lang=lang, ignore=TIME_DEPENDENT, today=TODAY))
+    res = lint_text(data, "canvas.md", options=Options(lang=lang, ignore=TIME_DEPENDENT, today=TODAY))
     canvas = res.canvas
     if canvas is None or not canvas.text.strip() or any(d.code in _UNREADABLE for d in res.diagnostics):
         return False
@@ -272,7 +274,7 @@ def exercise(
     except (TypeError, ValueError) as exc:
         raise Violation("model-not-json", str(exc)) from None
 
-    res = check_text(data, "canvas.md", Options(select=("ALL",), fix=True, today=TODAY))
+    res = lint_text(data, "canvas.md", options=Options(select=("ALL",), fix=True, today=TODAY))
     if res.error is not None:
         raise Violation("io-error", str(res.error))
     _check_findings(res.diagnostics, lines)
@@ -284,7 +286,7 @@ def exercise(
         text = "\n".join(lines)
         after, applied = fixed_text(text, edits)
         fixed = applied > 0
-        again = check_text(after, "canvas.md", Options(select=("ALL",), fix=True, today=TODAY))
+        again = lint_text(after, "canvas.md", options=Options(select=("ALL",), fix=True, today=TODAY))
         broken = [d for d in again.diagnostics if d.code.startswith("F")]
         if broken:
             raise Violation("fix-breaks-file", f"{broken[0].code} {broken[0].message}")

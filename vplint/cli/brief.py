@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     from vplint.briefs.render import Renderer
     from vplint.lint.result import FileResult
 
-NAME = "brief"
-HELP = "write a meeting brief for each canvas (Markdown and HTML)"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

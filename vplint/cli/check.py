@@ -14,11 +14,11 @@ from vplint.report import ENV_VAR, FORMATS
 
 if TYPE_CHECKING:
     from vplint.config.loader import ConfigLoader
-    from vplint.lint.engine import Result
+    from vplint.lint.fix import FixOutcome
+    from vplint.lint.options import Options
+    from vplint.lint.result import Result
+    from vplint.report import Format
     from vplint.store.replay import Replay
-
-NAME = "check"
-HELP = "check canvases and report findings"
 
 
 def parse_date(value: str) -> dt.date:
@@ -124,7 +124,7 @@ def _replay(args: argparse.Namespace, loader: ConfigLoader, files: list[str], mi
 
 
 def _cannot_fix(path: str, exc: OSError, lang: str) -> None:
-    from vplint.i18n.messages import render
+    from vplint.i18n import render
     from vplint.report.concise import printable
 
     reason = exc.strerror or str(exc)
@@ -137,10 +137,31 @@ def configured_paths(loader: ConfigLoader) -> list[str]:
     return [os.path.relpath(config.root / p) if not Path(p).is_absolute() else p for p in config.paths]
 
 
-def run(args: argparse.Namespace) -> int:
-    from vplint.config.loader import ConfigError, ConfigLoader, check_selectors
-    from vplint.lint.discovery import discover
+def options_from(args: argparse.Namespace) -> Options:
+    """The run's options from the command line.  Raises ConfigError for an unknown code or prefix."""
+    from vplint.config.loader import check_selectors
     from vplint.lint.options import Options
+
+    for flag in ("select", "extend_select", "ignore"):
+        check_selectors(getattr(args, flag), f"--{flag.replace('_', '-')}")
+    return Options(
+        lang=args.lang,
+        today=args.today,
+        select=tuple(args.select),
+        ignore=tuple(args.ignore),
+        extend_select=tuple(args.extend_select),
+        config=args.config,
+        isolated=args.isolated,
+        fix=args.fix or args.diff,
+        keep=False,
+        jobs=args.jobs,
+        cache=not args.no_cache and not os.environ.get("VPLINT_NO_CACHE"),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from vplint.config.loader import ConfigError, ConfigLoader
+    from vplint.lint.discovery import discover
     from vplint.report import choose_format
 
     try:
@@ -149,21 +170,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"vplint: error: {exc}", file=sys.stderr)
         return 2
     try:
-        for flag in ("select", "extend_select", "ignore"):
-            check_selectors(getattr(args, flag), f"--{flag.replace('_', '-')}")
-        options = Options(
-            lang=args.lang,
-            today=args.today,
-            select=tuple(args.select),
-            ignore=tuple(args.ignore),
-            extend_select=tuple(args.extend_select),
-            config=args.config,
-            isolated=args.isolated,
-            fix=args.fix or args.diff,
-            keep=False,
-            jobs=args.jobs,
-            cache=not args.no_cache and not os.environ.get("VPLINT_NO_CACHE"),
-        )
+        options = options_from(args)
         loader = ConfigLoader(options.config, options.isolated)
         paths = args.paths or configured_paths(loader) or ["canvases"]
         discovered = discover(paths, loader)
@@ -175,30 +182,41 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.write(stored[0])
                 sys.stderr.write(stored[1])
                 return stored[2]
-        from vplint.lint.engine import check_paths  # the parser, schema and rules: only when there is work to do
+        from vplint.lint.runner import lint_paths  # the parser, schema and rules: only when there is work to do
 
-        result = check_paths(paths, options, loader, discovered)
+        result = lint_paths(paths, options, loader, discovered)
     except ConfigError as exc:
         print(f"vplint: error: {exc}", file=sys.stderr)
         return 2
+    if args.fix or args.diff:
+        return _fix(args, fmt, result, paths, options, loader)
+    return _report(args, fmt, result, replay)
 
-    if not (args.fix or args.diff):
-        if replay is None:
-            fmt.write(result, sys.stdout, sys.stderr, lang=args.lang)
-            return exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
-        from vplint.store.replay import Tee
 
-        out, err = Tee(sys.stdout), Tee(sys.stderr)
-        fmt.write(result, out, err, lang=args.lang)  # type: ignore[arg-type]
-        code = exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
-        replay.store(out.getvalue(), err.getvalue(), code)
-        return code
+def _report(args: argparse.Namespace, fmt: Format, result: Result, replay: Replay | None) -> int:
+    """Write the report; remember it for replay when the run may be replayed."""
+    if replay is None:
+        fmt.write(result, sys.stdout, sys.stderr, lang=args.lang)
+        return exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
+    from vplint.store.replay import Tee
 
-    from vplint.lint.fix import fix_file, unified_diff, write_atomic
+    out, err = Tee(sys.stdout), Tee(sys.stderr)
+    fmt.write(result, out, err, lang=args.lang)  # type: ignore[arg-type]
+    code = exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
+    replay.store(out.getvalue(), err.getvalue(), code)
+    return code
+
+
+def _fix(
+    args: argparse.Namespace, fmt: Format, result: Result, paths: list[str], options: Options, loader: ConfigLoader
+) -> int:
+    """``--diff``: show the safe fixes; ``--fix``: apply them, then report what remains as a plain check would."""
+    from vplint.lint.fix import fix_file
+    from vplint.lint.runner import lint_paths
     from vplint.report import concise
 
     failed = False
-    outcomes = []
+    outcomes: list[FixOutcome] = []
     for f in result.files:
         try:
             outcome = fix_file(f.path, f.diagnostics)
@@ -209,26 +227,9 @@ def run(args: argparse.Namespace) -> int:
         if outcome is not None and outcome.changed:
             outcomes.append(outcome)
     if args.diff:  # the diff is the output, whatever the format
-        concise.write_path_errors(result, sys.stderr, args.lang)
-        for o in outcomes:
-            sys.stdout.write(unified_diff(o))
-        fixed = sum(o.applied for o in outcomes)
-        lang = concise.summary_language(result, args.lang)
-        print(concise.fix_summary(fixed, len(outcomes), lang, would=True), file=sys.stderr)
-        if result.exit_code == 2 or failed:
-            return 2
-        return 1 if outcomes and not args.exit_zero else 0
-    written = []
-    for o in outcomes:
-        try:
-            write_atomic(o.path, o.fixed)
-            written.append(o)
-        except OSError as exc:  # nothing half-written: write_atomic replaces the file in one step or not at all
-            _cannot_fix(o.path, exc, args.lang or "en")
-            failed = True
-    outcomes = written
-    # report what remains, as a plain check would
-    after = check_paths(paths, replace(options, fix=False), loader)
+        return _show_diff(args, result, outcomes, failed)
+    outcomes, failed = _write_fixes(args, outcomes, failed)
+    after = lint_paths(paths, replace(options, fix=False), loader)
     fmt.write(after, sys.stdout, sys.stderr, lang=args.lang)
     if outcomes:  # on stderr when stdout carries a machine-readable report
         print(
@@ -238,3 +239,33 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr if fmt.machine else sys.stdout,
         )
     return 2 if failed else exit_code(after, exit_zero=args.exit_zero, strict=args.strict)
+
+
+def _show_diff(args: argparse.Namespace, result: Result, outcomes: list[FixOutcome], failed: bool) -> int:
+    from vplint.lint.fix import unified_diff
+    from vplint.report import concise
+
+    concise.write_path_errors(result, sys.stderr, args.lang)
+    for o in outcomes:
+        sys.stdout.write(unified_diff(o))
+    fixed = sum(o.applied for o in outcomes)
+    lang = concise.summary_language(result, args.lang)
+    print(concise.fix_summary(fixed, len(outcomes), lang, would=True), file=sys.stderr)
+    if result.exit_code == 2 or failed:
+        return 2
+    return 1 if outcomes and not args.exit_zero else 0
+
+
+def _write_fixes(args: argparse.Namespace, outcomes: list[FixOutcome], failed: bool) -> tuple[list[FixOutcome], bool]:
+    """Write each fixed file in one step; the ones that could not be written are left out, with a message."""
+    from vplint.store.files import write_atomic
+
+    written = []
+    for o in outcomes:
+        try:
+            write_atomic(o.path, o.fixed)
+            written.append(o)
+        except OSError as exc:  # nothing half-written: write_atomic replaces the file in one step or not at all
+            _cannot_fix(o.path, exc, args.lang or "en")
+            failed = True
+    return written, failed

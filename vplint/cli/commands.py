@@ -1,21 +1,36 @@
-"""One module per command: ``NAME``, ``HELP``, ``configure(parser)`` and ``run(args) -> int``.
+"""The registry of commands: their names and one-line help, and the module that implements each.
 
-Adding a command: one module here and one line in ``COMMANDS``.  Modules import what
-they need inside ``run``, so ``vplint --version`` and ``vplint check`` load only their own
-dependencies.
+A command is one module in this package with ``configure(parser)`` and ``run(args) -> int``.
+Adding a command: the module and one line in ``COMMANDS``.  A command's module is imported
+only when that command runs (or when the full help is printed), so ``vplint check`` does not
+pay for the imports of ``vplint brief``; modules also import what they need inside ``run``.
 """
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable
+import importlib
 from types import ModuleType
 
-from vplint.cli import brief, check, explain, export, init, new, rules, schema
+__all__ = ["COMMANDS", "NAMES", "load"]
 
-__all__ = ["COMMANDS", "NAMES", "Command"]
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("check", "check canvases and report findings"),
+    ("rules", "list every rule"),
+    ("explain", "explain a rule: rationale, failing and passing example"),
+    ("export", "print the canvas model of a file as JSON"),
+    ("brief", "write a meeting brief for each canvas (Markdown and HTML)"),
+    ("init", "set up a team repository: an example canvas, vplint.toml, pre-commit and CI files, templates/"),
+    ("new", "write a new canvas skeleton: every section, prompts in the fields"),
+    (
+        "schema",
+        "print the JSON schema of the canvas model, of the front-matter (for editors) or of the configuration",
+    ),
+)
+"""(name, help) of each command, in the order ``vplint --help`` lists them."""
 
-Command = Callable[[argparse.Namespace], int]
+NAMES = frozenset(name for name, _ in COMMANDS)
 
-COMMANDS: tuple[ModuleType, ...] = (check, rules, explain, export, brief, init, new, schema)
-NAMES = frozenset(module.NAME for module in COMMANDS)
+
+def load(name: str) -> ModuleType:
+    """The module that implements command ``name``."""
+    return importlib.import_module(f"vplint.cli.{name}")

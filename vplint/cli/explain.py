@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-NAME = "explain"
-HELP = "explain a rule: rationale, failing and passing example"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("code", metavar="CODE", help="a rule code (M005) or name (evidence-age)")
@@ -15,8 +12,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from vplint.lint.clock import env_language
     from vplint.lint.codes import BUILTIN_CODES
-    from vplint.lint.engine import env_language
     from vplint.rules import rule_by_code
 
     lang = args.lang or env_language()

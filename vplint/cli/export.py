@@ -6,9 +6,6 @@ import argparse
 import json
 import sys
 
-NAME = "export"
-HELP = "print the canvas model of a file as JSON"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="FILE")
@@ -16,12 +13,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from vplint.config.loader import ConfigError
-    from vplint.lint.engine import Options, check_file
+    from pathlib import Path
+
+    from vplint.config.loader import ConfigError, ConfigLoader
+    from vplint.lint.options import Options
+    from vplint.lint.pipeline import lint_file
+    from vplint.lint.selection import finish
     from vplint.report import concise
 
     try:
-        res = check_file(args.path, Options(lang=args.lang))
+        options = Options(lang=args.lang)
+        res = lint_file(args.path, ConfigLoader().for_path(Path(args.path)), options)
+        finish(res, options)
     except ConfigError as exc:
         print(f"vplint: error: {exc}", file=sys.stderr)
         return 2

@@ -6,9 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-NAME = "init"
-HELP = "set up a team repository: an example canvas, vplint.toml, pre-commit and CI files, templates/"
-
 
 def _say(key: str, lang: str, **args: object) -> str:
     from vplint.i18n import render

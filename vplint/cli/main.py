@@ -25,7 +25,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """
     import argparse
 
-    from vplint.cli.commands import COMMANDS
+    from vplint.cli.commands import COMMANDS, load
 
     formatter = _formatter_class()
     parser = argparse.ArgumentParser(
@@ -35,9 +35,10 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"vplint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP, formatter_class=formatter)
-        if only is None or only == module.NAME:
+    for name, help_text in COMMANDS:
+        command = sub.add_parser(name, help=help_text, description=help_text, formatter_class=formatter)
+        if only is None or only == name:
+            module = load(name)
             module.configure(command)
             command.set_defaults(run=module.run)
     return parser

@@ -10,9 +10,6 @@ from pathlib import Path
 
 from vplint.cli.check import parse_date
 
-NAME = "new"
-HELP = "write a new canvas skeleton: every section, prompts in the fields"
-
 
 def _say(key: str, lang: str, **args: object) -> str:
     from vplint.i18n import render

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-NAME = "rules"
-HELP = "list every rule"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("en", "zh"), default=None)
@@ -15,8 +12,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from vplint.lint.clock import env_language
     from vplint.lint.codes import BUILTIN_CODES
-    from vplint.lint.engine import env_language
     from vplint.rules import RULES
 
     lang = args.lang or env_language()

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-NAME = "schema"
-HELP = "print the JSON schema of the canvas model, of the front-matter (for editors) or of the configuration"
-
 _FILES = {"model": "canvas.schema.json", "front_matter": "front-matter.schema.json", "config": "config.schema.json"}
 
 

@@ -292,11 +292,13 @@ def _validate(table: Mapping[str, Any], where: str) -> None:
         err = errors[0]
         key = ".".join(str(p) for p in err.absolute_path) or "(top level)"
         if err.validator == "additionalProperties":
-            extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
+            schema = err.schema if isinstance(err.schema, dict) else {}
+            instance = err.instance if isinstance(err.instance, dict) else {}
+            extra = [k for k in instance if k not in schema.get("properties", {})]
             raise ConfigError(f"{where}: unknown key '{'.'.join([*map(str, err.absolute_path), *extra[:1]])}'")
         if err.validator == "enum":
             raise ConfigError(
-                f"{where}: '{key}' must be one of {', '.join(map(str, err.validator_value))}, not {err.instance!r}"
+                f"{where}: '{key}' must be one of {', '.join(map(str, _listed(err.validator_value)))}, not {err.instance!r}"
             )
         raise ConfigError(f"{where}: '{key}': {err.message}")
     for key in ("select", "extend-select", "ignore"):
@@ -315,6 +317,10 @@ def _validate(table: Mapping[str, Any], where: str) -> None:
             dt.date.fromisoformat(today)
         except ValueError:
             raise ConfigError(f"{where}: 'today' must be a date written YYYY-MM-DD, not {today!r}") from None
+
+
+def _listed(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def _validate_rule_options(rules: Mapping[str, Any], where: str) -> None:

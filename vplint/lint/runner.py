@@ -1,10 +1,12 @@
-"""Checking many files lean: worker processes, the result cache, and results that hold only findings.
+"""Checking many files: discovery, worker processes, the result cache, cross-file rules, then selection.
 
-Each file's per-file part of a check (parse, schema, rules) runs here and comes back as a
-small payload: raw findings, suppression directives and the few facts cross-file rules
-need (id, account, decision-maker title, with their positions).  The engine then applies
-cross-file rules, configuration and suppressions to all files as usual, so a result from a
-worker or from the cache is finished exactly like one computed in place.
+A run checks each file on its own (:mod:`vplint.lint.pipeline`) — in this process, in worker
+processes for large runs, or not at all when the result cache holds the file's result — then
+lets the cross-file rules see every canvas of the run, then finishes each file's findings
+(:mod:`vplint.lint.selection`).  Unless the caller keeps full results (``Options.keep``), each
+file's result is made lean as soon as it is checked (:func:`vplint.lint.payload.lean`), so a
+run over 50,000 files holds findings, not documents.  Results become JSON only to cross a
+process boundary or to go to the cache.
 """
 
 from __future__ import annotations
@@ -12,92 +14,138 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from vplint.config.loader import Config, ConfigLoader
-from vplint.diagnostics import Position
-from vplint.lint.suppressions import Directive
+from vplint.lint.clock import today
+from vplint.lint.discovery import discover
+from vplint.lint.options import Options
+from vplint.lint.payload import from_payload, lean, to_payload
+from vplint.lint.pipeline import lint_file
+from vplint.lint.result import FileResult, Result
+from vplint.lint.selection import finish
 from vplint.model.canvas import Canvas
-from vplint.store.cache import ResultCache, code_fingerprint, decode_diagnostic, encode_diagnostic
+from vplint.rules import RULES, Context
+from vplint.store.cache import ResultCache, code_fingerprint
 from vplint.store.digest import sha256
 
-__all__ = ["check_files_lean", "from_payload", "to_payload"]
+__all__ = ["PARALLEL_MIN_FILES", "lint_paths"]
 
-_SUMMARY_PATHS: tuple[tuple[str, ...], ...] = (("id",), ("account",), ("decision_maker", "title"))
-
-
-def to_payload(res: Any) -> dict[str, Any]:
-    """A finished-to-be FileResult as JSON-able data (what workers return and the cache stores)."""
-    summary: dict[str, Any] = {}
-    positions: dict[str, list[int]] = {}
-    if res.canvas is not None:
-        data = res.canvas.data
-        for path in _SUMMARY_PATHS:
-            value: Any = data
-            for key in path:
-                value = value.get(key) if isinstance(value, dict) else None
-            if isinstance(value, str):
-                node = summary
-                for key in path[:-1]:
-                    node = node.setdefault(key, {})
-                node[path[-1]] = value
-                pos = res.canvas.pos(path)
-                positions["/".join(path)] = [pos.line, pos.column]
-    return {
-        "lang": res.lang,
-        "error": res.error,
-        "diagnostics": [encode_diagnostic(d) for d in res.diagnostics],
-        "directives": [
-            {
-                k: (sorted(v) if isinstance(v, frozenset | set) else v)
-                for k, v in asdict(d).items()
-                if k not in ("hits", "used")
-            }
-            for d in res.directives
-        ],
-        "summary": summary if res.canvas is not None else None,
-        "positions": positions,
-    }
+PARALLEL_MIN_FILES = 64
+"""Below this many files a pool costs more than it saves (the pre-commit path is one file)."""
 
 
-def from_payload(path: str, payload: dict[str, Any], config: Config) -> Any:
-    from vplint.lint.engine import FileResult
+def lint_paths(
+    paths: Sequence[str],
+    options: Options | None = None,
+    loader: ConfigLoader | None = None,
+    discovered: tuple[list[str], list[str]] | None = None,
+) -> Result:
+    """Check files and folders.  Raises :class:`~vplint.config.loader.ConfigError` for a bad configuration.
 
-    lang = payload["lang"]
-    canvas = None
-    if payload["summary"] is not None:
-        canvas = Canvas(path, payload["summary"])
-        for key, (line, column) in payload["positions"].items():
-            canvas.positions[tuple(key.split("/"))] = Position(line, column)
-    directives = [
-        Directive(
-            d["kind"],
-            frozenset(d["codes"]),
-            tuple(d["written"]),
-            d["line"],
-            d["column"],
-            d["applies_from"],
-            d["applies_to"],
-            tuple((start, tuple(codes)) for start, codes in d.get("reenabled", ())),
-        )
-        for d in payload["directives"]
-    ]
-    return FileResult(
-        path,
-        [decode_diagnostic(path, lang, row) for row in payload["diagnostics"]],
-        canvas,
-        error=payload["error"],
-        lang=lang,
-        config=config,
-        directives=directives,
-    )
+    ``discovered`` passes the result of :func:`~vplint.lint.discovery.discover` when the caller already has it.
+    """
+    options = options or Options()
+    loader = loader or ConfigLoader(options.config, options.isolated)
+    files, missing = discovered if discovered is not None else discover(paths, loader)
+    configs = {path: loader.for_file(path) for path in files}
+    if options.keep:
+        results = [lint_file(path, configs[path], options) for path in files]
+    else:
+        results = _lean_results(files, configs, options)
+    _cross_file(results, options)
+    for res in results:
+        finish(res, options)
+    return Result(results, missing)
 
 
-def _environment_key(config: Config, options: Any) -> str:
-    from vplint.lint.engine import _today
+def _cross_file(files: list[FileResult], options: Options) -> None:
+    by_path = {f.path: f for f in files}
+    canvases: list[Canvas] = [f.canvas for f in files if f.canvas is not None and _has_front_matter(f)]
+    if len(canvases) < 2:
+        return
+    for rule in RULES.values():
+        if rule.check_all is None:
+            continue
+        ctx = Context(lang=options.lang or "en", options=rule.resolved_options(None))
+        for d in rule.check_all(canvases, ctx):
+            target = by_path.get(d.path)
+            if target is not None:
+                target.diagnostics.append(d)
 
+
+def _has_front_matter(res: FileResult) -> bool:
+    if res.document is not None:
+        return res.document.front_matter is not None
+    return not any(d.code in ("F002", "F003", "F004") for d in res.diagnostics)
+
+
+def _work(item: tuple[str, Config, Options]) -> dict[str, Any]:
+    """A worker process's job: one file checked, its lean result as JSON-able data."""
+    path, config, options = item
+    return to_payload(lean(lint_file(path, config, options)))
+
+
+def _lean_results(files: Sequence[str], configs: dict[str, Config], options: Options) -> list[FileResult]:
+    caches: dict[str, ResultCache] = {}
+    results: dict[str, FileResult] = {}
+    todo: list[str] = []
+    keys: dict[int, str] = {}
+
+    def cache_of(config: Config) -> ResultCache:
+        if id(config) not in keys:
+            keys[id(config)] = _environment_key(config, options)
+        key = keys[id(config)]
+        if key not in caches:
+            folder = options.cache_dir or Path(os.environ.get("VPLINT_CACHE_DIR") or ".vplint_cache")
+            caches[key] = ResultCache(folder, key)
+        return caches[key]
+
+    if options.cache:
+        for path in files:
+            hit = cache_of(configs[path]).lookup(path)
+            if hit is not None:
+                results[path] = from_payload(path, hit, configs[path])
+            else:
+                todo.append(path)
+    else:
+        todo = list(files)
+    before: dict[str, list[int] | None] = {}
+    if options.cache:
+        for path in todo:
+            try:
+                before[path] = ResultCache.stat_key(os.stat(path))
+            except OSError:
+                before[path] = None
+    jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
+    if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
+        for path, payload in zip(todo, _in_workers(todo, configs, options, jobs), strict=True):
+            results[path] = from_payload(path, payload, configs[path])
+            if options.cache and payload["error"] is None:
+                cache_of(configs[path]).store(path, payload, before.get(path))
+    else:
+        for path in todo:
+            res = results[path] = lean(lint_file(path, configs[path], options))
+            if options.cache and res.error is None:
+                cache_of(configs[path]).store(path, to_payload(res), before.get(path))
+    for cache in caches.values():
+        cache.save()
+    return [results[path] for path in files]
+
+
+def _in_workers(todo: list[str], configs: dict[str, Config], options: Options, jobs: int) -> list[dict[str, Any]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # imported only for runs large enough to use it
+
+    work = [(path, configs[path], options) for path in todo]
+    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(_work, work, chunksize=max(1, min(64, len(work) // (jobs * 4) or 1))))
+
+
+def _environment_key(config: Config, options: Options) -> str:
+    """What every cached result of a file with this configuration depends on, besides the file itself."""
     h = sha256(code_fingerprint().encode())
     if config.path is not None:
         try:
@@ -108,7 +156,7 @@ def _environment_key(config: Config, options: Any) -> str:
         json.dumps(
             [
                 options.lang,
-                str(_today(options, config)),
+                str(today(options, config)),
                 sorted(options.select),
                 sorted(options.ignore),
                 sorted(options.extend_select),
@@ -119,65 +167,3 @@ def _environment_key(config: Config, options: Any) -> str:
         ).encode()
     )
     return h.hexdigest()[:20]
-
-
-def _work(item: tuple[str, Config, Any]) -> dict[str, Any]:
-    from vplint.lint.engine import _check_one
-
-    path, config, options = item
-    return to_payload(_check_one(path, config=config, options=options))
-
-
-def check_files_lean(files: Sequence[str], options: Any, loader: ConfigLoader) -> list[Any]:
-    configs = {path: loader.for_file(path) for path in files}
-    caches: dict[str, ResultCache] = {}
-    payloads: dict[str, dict[str, Any]] = {}
-    todo: list[str] = []
-    keys: dict[int, str] = {}
-
-    def key_of(config: Config) -> str:
-        if id(config) not in keys:
-            keys[id(config)] = _environment_key(config, options)
-        return keys[id(config)]
-
-    if options.cache:
-        folder = options.cache_dir or Path(os.environ.get("VPLINT_CACHE_DIR") or ".vplint_cache")
-        for path in files:
-            key = key_of(configs[path])
-            cache = caches.get(key)
-            if cache is None:
-                cache = caches[key] = ResultCache(folder, key)
-            hit = cache.lookup(path)
-            if hit is not None:
-                payloads[path] = hit
-            else:
-                todo.append(path)
-    else:
-        todo = list(files)
-    jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
-    from vplint.lint.engine import PARALLEL_MIN_FILES
-
-    before: dict[str, list[int] | None] = {}
-    if options.cache:
-        for path in todo:
-            try:
-                before[path] = ResultCache.stat_key(os.stat(path))
-            except OSError:
-                before[path] = None
-    work = [(path, configs[path], options) for path in todo]
-    if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor  # imported only for runs large enough to use it
-
-        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            computed = list(pool.map(_work, work, chunksize=max(1, min(64, len(work) // (jobs * 4) or 1))))
-    else:
-        computed = [_work(item) for item in work]
-    for path, payload in zip(todo, computed, strict=True):
-        payloads[path] = payload
-        if options.cache and payload["error"] is None:
-            caches[key_of(configs[path])].store(path, payload, before.get(path))
-    for cache in caches.values():
-        cache.save()
-    return [from_payload(path, payloads[path], configs[path]) for path in files]

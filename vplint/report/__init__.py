@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO, cast
 
 if TYPE_CHECKING:
-    from vplint.lint.engine import Result
+    from vplint.lint.result import Result
 
 __all__ = ["ENV_VAR", "FORMATS", "Format", "Writer", "choose_format", "default_format"]
 

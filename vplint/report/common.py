@@ -1,4 +1,4 @@
-"""What several reporters share: source lines, repository-relative paths, rule metadata, fingerprints."""
+"""What several reporters share: repository-relative paths, rule metadata, fingerprints."""
 
 from __future__ import annotations
 
@@ -8,32 +8,11 @@ from pathlib import Path
 
 from vplint.diagnostics import Diagnostic
 from vplint.lint.codes import BUILTIN_CODES
-from vplint.lint.engine import FileResult
+from vplint.lint.result import FileResult
 from vplint.rules import RULES
 from vplint.store.digest import sha256
 
-__all__ = ["absolute_path", "base_dir", "file_lines", "fingerprints", "relative_path", "rule_name", "source_line"]
-
-
-def file_lines(res: FileResult) -> list[str]:
-    """The lines of a checked file as vplint parsed it (newlines normalised, no byte-order mark)."""
-    if res.document is not None and res.document.text:
-        text = res.document.text
-    elif res.canvas is not None and res.canvas.text:
-        text = res.canvas.text
-    else:  # a lean or cached result keeps no text: read the file again (only the full format needs it)
-        from vplint.parser.document import read_document
-
-        try:
-            text = read_document(res.path).text
-        except OSError:
-            return []
-    return text.split("\n")
-
-
-def source_line(lines: list[str], line: int) -> str | None:
-    """Line ``line`` (1-based), or None when the file has no such line."""
-    return lines[line - 1] if 1 <= line <= len(lines) else None
+__all__ = ["absolute_path", "base_dir", "fingerprints", "relative_path", "rule_name"]
 
 
 def base_dir(env_var: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
@@ -76,16 +55,12 @@ def fingerprints(res: FileResult, path: str) -> list[str]:
     or removing lines elsewhere in the canvas does not change the fingerprint, and neither
     does the message language or wording.
     """
-    lines = file_lines(res)
     seen: dict[tuple[str, str], int] = {}
-    out: list[str] = []
-    for d in res.diagnostics:
-        out.append(_fingerprint(d, path, lines, seen))
-    return out
+    return [_fingerprint(d, path, res.source_line(d.line), seen) for d in res.diagnostics]
 
 
-def _fingerprint(d: Diagnostic, path: str, lines: list[str], seen: dict[tuple[str, str], int]) -> str:
-    text = (source_line(lines, d.line) or "").strip()
+def _fingerprint(d: Diagnostic, path: str, line: str | None, seen: dict[tuple[str, str], int]) -> str:
+    text = (line or "").strip()
     key = (d.code, text)
     occurrence = seen.get(key, 0)
     seen[key] = occurrence + 1

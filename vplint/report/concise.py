@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.i18n.messages import count, render
-from vplint.lint.engine import FileResult, Result, env_language
+from vplint.i18n import count, render
+from vplint.lint.clock import env_language
+from vplint.lint.result import FileResult, Result
 
 __all__ = [
     "fix_summary",

@@ -22,9 +22,8 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.lint.engine import Result
+from vplint.lint.result import Result
 from vplint.report import concise
-from vplint.report.common import file_lines, source_line
 
 __all__ = ["caret_line", "format_finding", "use_color", "write"]
 
@@ -93,14 +92,13 @@ def caret_line(line: str, column: int, span: int = 1) -> tuple[str, str]:
     return "".join(shown), " " * pad + "^" * carets
 
 
-def format_finding(d: Diagnostic, lines: list[str], color: bool = False) -> str:
-    """The header line and, when the file has the line, the source snippet with its caret."""
+def format_finding(d: Diagnostic, text: str | None, color: bool = False) -> str:
+    """The header line and, when the file has the line (``text``), the source snippet with its caret."""
     fixable = " " + _paint("[*]", _FIXABLE, color) if d.fix else ""
     header = (
         f"{_paint(concise.printable(d.path), _BOLD, color)}:{d.line}:{d.column}: "
         f"{_paint(d.code, _SEVERITY_COLOR[d.severity], color)}{fixable} {d.message}"
     )
-    text = source_line(lines, d.line)
     if text is None:
         return header
     number = str(d.line)
@@ -116,8 +114,7 @@ def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> 
     color = use_color(out)
     concise.write_path_errors(result, err, lang)
     for res in result.files:
-        lines = file_lines(res) if res.diagnostics else []
         for d in res.diagnostics:
-            print(format_finding(d, lines, color), file=out)
+            print(format_finding(d, res.source_line(d.line), color), file=out)
             print(file=out)
     concise.write_summary(result, out, lang)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.lint.engine import Result
+from vplint.lint.result import Result
 from vplint.report.common import base_dir, relative_path
 from vplint.report.concise import printable, write_path_errors
 

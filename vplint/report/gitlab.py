@@ -18,7 +18,7 @@ import json
 from typing import Any, TextIO
 
 from vplint.diagnostics import Severity
-from vplint.lint.engine import Result
+from vplint.lint.result import Result
 from vplint.report.common import base_dir, fingerprints, relative_path
 from vplint.report.concise import printable, write_path_errors
 

@@ -10,8 +10,8 @@ from typing import Any, TextIO
 
 from vplint import __version__
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.i18n.messages import render
-from vplint.lint.engine import Result
+from vplint.i18n import render
+from vplint.lint.result import Result
 from vplint.report.common import rule_name
 from vplint.report.concise import printable, summary_language, write_path_errors
 

@@ -22,8 +22,8 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from vplint.diagnostics import Severity
-from vplint.i18n.messages import count, render
-from vplint.lint.engine import Result
+from vplint.i18n import count, render
+from vplint.lint.result import Result
 from vplint.report.concise import format_line, printable, summary_language, write_path_errors
 
 __all__ = ["tree", "write"]

@@ -9,9 +9,9 @@ cross-file rules need); cross-file rules, selection, severity and suppressions a
 afresh on every run, so cached results stay correct when another file changes.
 
 Storage: one JSON file per environment key in ``.vplint_cache/`` (or ``$VPLINT_CACHE_DIR``),
-written to a temporary file and renamed into place, so two vplint processes running at once
-never see a half-written cache (the later one wins; both are valid).  A cache that cannot be
-read is ignored.  The folder carries a ``.gitignore`` and a ``CACHEDIR.TAG``.
+written atomically (:func:`vplint.store.files.write_atomic`), so two vplint processes running
+at once never see a half-written cache (the later one wins; both are valid).  A cache that
+cannot be read is ignored.  The folder carries a ``.gitignore`` and a ``CACHEDIR.TAG``.
 """
 
 from __future__ import annotations
@@ -20,18 +20,16 @@ import contextlib
 import json
 import os
 import time
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from vplint import __version__
-from vplint.diagnostics import Diagnostic, Edit, Severity
 from vplint.store.digest import sha256
-from vplint.store.files import open_regular
+from vplint.store.files import mark_cache_folder, open_regular, write_atomic
 
-__all__ = ["ResultCache", "code_fingerprint", "decode_diagnostic", "encode_diagnostic"]
+__all__ = ["ResultCache", "code_fingerprint"]
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: results carry the source lines their findings point to
 
 
 def code_fingerprint() -> str:
@@ -48,25 +46,6 @@ def code_fingerprint() -> str:
                     st = os.stat(os.path.join(root, name))
                     h.update(f"{root}/{name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()[:16]
-
-
-def encode_diagnostic(d: Diagnostic) -> list[Any]:
-    return [
-        d.line,
-        d.column,
-        d.code,
-        d.message_id,
-        d.severity.value,
-        dict(d.args),
-        [list(asdict(e).values()) for e in d.fix],
-    ]
-
-
-def decode_diagnostic(path: str, lang: str, row: list[Any]) -> Diagnostic:
-    line, column, code, message_id, severity, args, fix = row
-    return Diagnostic(
-        path, line, column, code, message_id, Severity(severity), args, lang, tuple(Edit(*e) for e in fix)
-    )
 
 
 class ResultCache:
@@ -136,19 +115,12 @@ class ResultCache:
     def save(self) -> None:
         if not self.dirty or not usable_folder(self.folder):
             return
-        try:
+        with contextlib.suppress(OSError, ValueError):  # a cache that cannot be written is only a slower next run
             self.folder.mkdir(parents=True, exist_ok=True)
-            _mark_folder(self.folder)
-            import tempfile  # only when saving: ~2 ms of imports (random) a cached run does not need
-
-            fd, tmp = tempfile.mkstemp(prefix=".results-", suffix=".tmp", dir=self.folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                # ASCII escapes: a file name that is not UTF-8 (surrogate escapes) must still be storable
-                json.dump({"version": CACHE_VERSION, "files": self.entries}, fh, separators=(",", ":"))
-            os.replace(tmp, self.file)
-        except (OSError, ValueError):  # a cache that cannot be written is only a slower next run
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(tmp)
+            mark_cache_folder(self.folder)
+            # ASCII escapes: a file name that is not UTF-8 (surrogate escapes) must still be storable
+            data = json.dumps({"version": CACHE_VERSION, "files": self.entries}, separators=(",", ":"))
+            write_atomic(self.file, data)
 
 
 def usable_folder(folder: Path) -> bool:
@@ -156,12 +128,3 @@ def usable_folder(folder: Path) -> bool:
     if folder.is_symlink() or any((folder / n).is_symlink() for n in (".gitignore", "CACHEDIR.TAG")):
         return False
     return not folder.exists() or folder.is_dir()
-
-
-def _mark_folder(folder: Path) -> None:
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# Created by vplint: the result cache, never committed.\n*\n", encoding="utf-8")
-    tag = folder / "CACHEDIR.TAG"
-    if not tag.exists():
-        tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# vplint result cache\n", encoding="utf-8")
