@@ -76,3 +76,12 @@ def test_crlf_and_bom_do_not_move_positions(en_text: str) -> None:
     crlf = parse_document(b"\xef\xbb\xbf" + en_text.replace("\n", "\r\n").encode())
     assert crlf.diagnostics == []
     assert [(b.line, b.column) for b in lf.blocks] == [(b.line, b.column) for b in crlf.blocks]
+
+
+def test_the_body_is_read_by_the_markdown_adapter() -> None:
+    from vplint.parser import markdown
+
+    assert Heading is markdown.Heading
+    assert Item is markdown.Item
+    text = "---\nid: a\n---\n## Needs\n- Solves: P1\n  and P2\n"
+    assert parse_document(text).blocks == markdown.parse_body("## Needs\n- Solves: P1\n  and P2\n", 4)

@@ -1,8 +1,9 @@
 """vplint's shortcut for simple lists builds exactly the tokens mistune builds.
 
-``document._simple_list`` replaces mistune's recursive list parsing for the lists canvases almost
+``markdown._simple_list`` replaces mistune's recursive list parsing for the lists canvases almost
 always have (one-line ``- Field: value`` items).  Every test here parses a text twice, with the
-shortcut and with mistune alone, and compares the whole token stream (positions included): on
+shortcut (``BodyParser()``, what vplint uses) and with mistune alone
+(``BodyParser(simple_lists=False)``), and compares the whole token stream (positions included): on
 every markdown file in the repository, on hand-picked edge cases around where a list ends, and on
 hypothesis-built texts made of the lines that matter.
 """
@@ -18,35 +19,45 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vplint.model.canvas import build_canvas
-from vplint.parser.document import _PARSER, _PositionParser, parse_document
+from vplint.parser.document import Document, parse_document
+from vplint.parser.markdown import BodyParser
 
 from .conftest import ROOT
 from .test_property import BASE
 
+FAST = BodyParser()
+PLAIN = BodyParser(simple_lists=False)
+
+
+def parser(fast: bool) -> BodyParser:
+    return FAST if fast else PLAIN
+
 
 def tokens(text: str, fast: bool) -> list[dict[str, Any]]:
-    from mistune.core import BlockState
+    toks = parser(fast).tokens(text)
+    for tok in toks:
+        tok.pop("_item_starts", None)  # the shortcut's note for vplint, not part of mistune's token
+    return toks
 
-    old = _PositionParser.fast_lists
-    _PositionParser.fast_lists = fast
-    try:
-        state = BlockState()
-        state.process(text)
-        _PARSER.parse(state)
-        for tok in state.tokens:
-            tok.pop("_item_starts", None)  # the shortcut's note for vplint, not part of mistune's token
-        return state.tokens
-    finally:
-        _PositionParser.fast_lists = old
+
+def document(text: str, fast: bool, path: str = "<string>") -> Document:
+    """``parse_document``, with the body parsed by the given adapter."""
+    doc = parse_document(text, path)
+    if doc.text.strip() and "\x00" not in doc.text:  # parse_document parsed the body
+        body = "\n".join(doc.text.split("\n")[doc.body_line - 1 :])
+        doc.blocks = parser(fast).blocks(body, doc.body_line)
+    return doc
 
 
 def blocks(text: str, fast: bool) -> list[Any]:
-    old = _PositionParser.fast_lists
-    _PositionParser.fast_lists = fast
-    try:
-        return parse_document("---\nid: x\n---\n" + text).blocks
-    finally:
-        _PositionParser.fast_lists = old
+    return document("---\nid: x\n---\n" + text, fast).blocks
+
+
+def test_vplint_parses_with_the_shortcut() -> None:
+    text = "---\nid: x\n---\n## H\n- a: 1\n- b: 2\n\n- c\n  continued\n"
+    assert parse_document(text).blocks == document(text, True).blocks == document(text, False).blocks
+    assert "_item_starts" in FAST.tokens("- a\n- b\n")[0]
+    assert "_item_starts" not in PLAIN.tokens("- a\n- b\n")[0]
 
 
 def assert_same(text: str) -> None:
@@ -188,13 +199,7 @@ def test_canvas_positions_do_not_change() -> None:
         if not path.name.endswith(".md"):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        old = _PositionParser.fast_lists
-        try:
-            _PositionParser.fast_lists = True
-            fast = build_canvas(parse_document(text, str(path)))
-            _PositionParser.fast_lists = False
-            slow = build_canvas(parse_document(text, str(path)))
-        finally:
-            _PositionParser.fast_lists = old
+        fast = build_canvas(document(text, True, str(path)))
+        slow = build_canvas(document(text, False, str(path)))
         assert fast.data == slow.data, path
         assert fast.positions == slow.positions, path
