@@ -77,27 +77,34 @@ def front_matter_properties() -> dict[str, Any]:
 FRONT_MATTER_REQUIRED = ["id", "account", "decision_maker", "offering", "owner", "updated"]
 
 
-def canvas_schema() -> dict[str, Any]:
-    """The JSON schema (2020-12) of the canvas model."""
-    problem = _item(
+def _strings(*names: str) -> dict[str, Any]:
+    """Free-text fields ``names``, each a plain string."""
+    return {k: {"type": "string"} for k in names}
+
+
+def _problem_item() -> dict[str, Any]:
+    """An item of ``problems`` (``P1``): its type, diagnoses and free-text fields."""
+    diagnosis = {
+        "type": "object",
+        "required": ["detail"],
+        "properties": {"method": _enum("diagnosis_method"), "detail": {"type": "string"}},
+        "additionalProperties": False,
+    }
+    return _item(
         "P",
         {
             "type": _enum("problem_type"),
-            "diagnoses": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["detail"],
-                    "properties": {"method": _enum("diagnosis_method"), "detail": {"type": "string"}},
-                    "additionalProperties": False,
-                },
-            },
-            **{k: {"type": "string"} for k in ("root_cause", "baseline", "precedent", "symptom", "target", "deadline")},
+            "diagnoses": {"type": "array", "items": diagnosis},
+            **_strings("root_cause", "baseline", "precedent", "symptom", "target", "deadline"),
         },
         [],
         "problem_field",
     )
-    need = _item(
+
+
+def _need_item() -> dict[str, Any]:
+    """An item of ``needs`` (``N1``): the problems it solves, the strategy and levels it serves."""
+    return _item(
         "N",
         {
             "solves": {"type": "array", "items": {"type": "string", "pattern": "^P[0-9]{1,4}$", "x-format": "ref-P"}},
@@ -108,33 +115,76 @@ def canvas_schema() -> dict[str, Any]:
         [],
         "need_field",
     )
-    motivator = _item(
+
+
+def _motivator_item() -> dict[str, Any]:
+    """An item of ``motivators`` (``M1``): its kind, the change, continuity, evidence and free-text fields."""
+    change = {
+        "type": "object",
+        "properties": {
+            "scope": _enum("scope"),
+            "category": _enum("change_category"),
+            "description": {"type": "string"},
+        },
+        "additionalProperties": False,
+    }
+    evidence = {
+        "type": "object",
+        "properties": {
+            "text": {"type": "string"},
+            "dates": {"type": "array", "items": {"type": "string", "format": "date"}},
+        },
+        "additionalProperties": False,
+    }
+    return _item(
         "M",
         {
             "kind": _enum("motivator"),
-            "change": {
-                "type": "object",
-                "properties": {
-                    "scope": _enum("scope"),
-                    "category": _enum("change_category"),
-                    "description": {"type": "string"},
-                },
-                "additionalProperties": False,
-            },
+            "change": change,
             "continuity": _enum("continuity"),
-            "evidence": {
-                "type": "object",
-                "properties": {
-                    "text": {"type": "string"},
-                    "dates": {"type": "array", "items": {"type": "string", "format": "date"}},
-                },
-                "additionalProperties": False,
-            },
-            **{k: {"type": "string"} for k in ("shift", "phenomenon", "feeling", "perception")},
+            "evidence": evidence,
+            **_strings("shift", "phenomenon", "feeling", "perception"),
         },
         [],
         "motivator_field",
     )
+
+
+def _conversion() -> dict[str, Any]:
+    """The ``conversion`` section: its triggers."""
+    return {
+        "type": "object",
+        "properties": {"triggers": {"type": "array", "items": _enum("trigger")}},
+        "additionalProperties": False,
+    }
+
+
+def _actions() -> dict[str, Any]:
+    """The ``actions`` section: one lever and its text per action."""
+    return {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["lever", "text"],
+            "properties": {"lever": _enum("lever"), "text": {"type": "string"}},
+            "additionalProperties": False,
+        },
+    }
+
+
+def _sections() -> dict[str, Any]:
+    """The properties of the canvas after its front-matter: one per section."""
+    return {
+        "problems": {"type": "array", "minItems": 1, "items": _problem_item()},
+        "needs": {"type": "array", "minItems": 1, "items": _need_item()},
+        "motivators": {"type": "array", "minItems": 1, "items": _motivator_item()},
+        "conversion": _conversion(),
+        "actions": _actions(),
+    }
+
+
+def canvas_schema() -> dict[str, Any]:
+    """The JSON schema (2020-12) of the canvas model."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -147,23 +197,7 @@ def canvas_schema() -> dict[str, Any]:
             "model_version": {"const": 1},
             "title": {"type": "string"},
             **front_matter_properties(),
-            "problems": {"type": "array", "minItems": 1, "items": problem},
-            "needs": {"type": "array", "minItems": 1, "items": need},
-            "motivators": {"type": "array", "minItems": 1, "items": motivator},
-            "conversion": {
-                "type": "object",
-                "properties": {"triggers": {"type": "array", "items": _enum("trigger")}},
-                "additionalProperties": False,
-            },
-            "actions": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["lever", "text"],
-                    "properties": {"lever": _enum("lever"), "text": {"type": "string"}},
-                    "additionalProperties": False,
-                },
-            },
+            **_sections(),
         },
         "patternProperties": {"^x-": {}},
         "additionalProperties": False,

@@ -147,27 +147,30 @@ def _yaml_scalar(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
 def _field(section: str, slug: str, prompt: str, lang: str) -> str:
-    colon = "：" if lang == "zh" else ": "
-    return f"- {_label(voc.FIELDS[section][slug], lang)}{colon}{prompt}"
+    return f"- {_label(voc.FIELDS[section][slug], lang)}{_colon(lang)}{prompt}"
 
 
 def _prompt(text: str) -> str:
     return f"<{text}>"
 
 
-def render(s: Skeleton) -> str:
-    """The skeleton's markdown."""
+def _enum_prompt(vocab: voc.Vocabulary, lang: str) -> str:
+    """A prompt listing the values of ``vocab``."""
+    return _prompt(_choices([_value(t, lang) for t in vocab.terms], lang))
+
+
+def _front_matter(s: Skeleton) -> str:
+    """The YAML front-matter, between its ``---`` lines: what the rep told, prompts for the rest."""
     lang = s.lang
-    colon = "：" if lang == "zh" else ": "
-
-    def enum_prompt(vocab: voc.Vocabulary) -> str:
-        return _prompt(_choices([_value(t, lang) for t in vocab.terms], lang))
-
     offering = s.offering or _prompt(
         _choices([t.slug if lang == "en" else f"{t.slug}（{t.zh}）" for t in voc.OFFERING.terms], lang)
     )
-    front = "\n".join(
+    return "\n".join(
         [
             "---",
             f"id: {s.canvas_id}",
@@ -185,60 +188,92 @@ def render(s: Skeleton) -> str:
         ]
     )
 
-    def section(slug: str) -> str:
-        return "## " + _label(voc.SECTIONS[slug], lang)
 
-    def fields(section_slug: str, spec: tuple[str, ...]) -> list[str]:
-        out = []
-        for slug in spec:
-            vocab = {"type": voc.PROBLEM_TYPE, "continuity": voc.CONTINUITY}.get(slug)
-            text = enum_prompt(vocab) if vocab is not None else _text(f"field.{section_slug}.{slug}", lang)
-            out.append(_field(section_slug, slug, text, lang))
-        return out
+def _section(slug: str, lang: str) -> str:
+    """A section's heading."""
+    return "## " + _label(voc.SECTIONS[slug], lang)
 
-    end = "。" if lang == "zh" else "."
-    motivators = _list([_value(t, lang) for t in voc.MOTIVATOR.terms], lang) + end
-    body = [
-        "# " + _text("heading", lang).format(account=s.account, title=s.title),
+
+def _fields(section: str, spec: tuple[str, ...], lang: str) -> list[str]:
+    """The field lines of an item of ``section``, each holding its prompt."""
+    out = []
+    for slug in spec:
+        vocab = {"type": voc.PROBLEM_TYPE, "continuity": voc.CONTINUITY}.get(slug)
+        text = _enum_prompt(vocab, lang) if vocab is not None else _text(f"field.{section}.{slug}", lang)
+        out.append(_field(section, slug, text, lang))
+    return out
+
+
+def _title(s: Skeleton) -> list[str]:
+    """The canvas's title and the comment that introduces the skeleton."""
+    return [
+        "# " + _text("heading", s.lang).format(account=s.account, title=s.title),
         "",
-        _comment(_text("intro", lang).split("\n"), lang),
-        "",
-        section("problems"),
+        _comment(_text("intro", s.lang).split("\n"), s.lang),
+    ]
+
+
+def _problems(lang: str) -> list[str]:
+    """The problems section: its guide (diagnosis methods by problem type) and one problem."""
+    return [
+        _section("problems", lang),
         "",
         _comment([_text("problems", lang), _by_parent(voc.DIAGNOSIS_METHOD, voc.PROBLEM_TYPE, lang)], lang),
         "",
         f"### P1 {_text('item_problem', lang)}",
-        *fields("problems", _PROBLEM_FIELDS),
-        "",
-        section("needs"),
+        *_fields("problems", _PROBLEM_FIELDS, lang),
+    ]
+
+
+def _needs(lang: str) -> list[str]:
+    """The needs section: its guide (areas by level) and one need."""
+    return [
+        _section("needs", lang),
         "",
         _comment([_text("needs", lang), _by_parent(voc.AREA, voc.LEVEL, lang)], lang),
         "",
         f"### N1 {_text('item_need', lang)}",
-        *fields("needs", _NEED_FIELDS),
+        *_fields("needs", _NEED_FIELDS, lang),
+    ]
+
+
+def _motivators(lang: str) -> list[str]:
+    """The motivators section: its guide (the kinds of motivator, changes by scope) and one motivator."""
+    end = "。" if lang == "zh" else "."
+    kinds = _list([_value(t, lang) for t in voc.MOTIVATOR.terms], lang) + end
+    guide = [_text("motivators", lang), kinds, _text("changes", lang), _by_parent(voc.CHANGE_CATEGORY, voc.SCOPE, lang)]
+    return [
+        _section("motivators", lang),
         "",
-        section("motivators"),
-        "",
-        _comment(
-            [
-                _text("motivators", lang),
-                motivators,
-                _text("changes", lang),
-                _by_parent(voc.CHANGE_CATEGORY, voc.SCOPE, lang),
-            ],
-            lang,
-        ),
+        _comment(guide, lang),
         "",
         f"### M1 {_text('item_motivator', lang)}",
-        *fields("motivators", _MOTIVATOR_FIELDS),
-        "",
-        section("conversion"),
-        f"- {_label(voc.FIELDS['conversion']['trigger'], lang)}{colon}{enum_prompt(voc.TRIGGER)}",
-        "",
-        section("actions"),
+        *_fields("motivators", _MOTIVATOR_FIELDS, lang),
+    ]
+
+
+def _conversion(lang: str) -> list[str]:
+    """The conversion section: one trigger line."""
+    trigger = _label(voc.FIELDS["conversion"]["trigger"], lang)
+    return [
+        _section("conversion", lang),
+        f"- {trigger}{_colon(lang)}{_enum_prompt(voc.TRIGGER, lang)}",
+    ]
+
+
+def _actions(lang: str) -> list[str]:
+    """The actions section: its guide and one line per lever."""
+    return [
+        _section("actions", lang),
         "",
         _comment([_text("actions", lang)], lang),
         "",
-        *(f"- {_label(term, lang)}{colon}{_text(f'lever.{term.slug}', lang)}" for term in voc.LEVER.terms),
+        *(f"- {_label(term, lang)}{_colon(lang)}{_text(f'lever.{term.slug}', lang)}" for term in voc.LEVER.terms),
     ]
-    return front + "\n\n" + "\n".join(body) + "\n"
+
+
+def render(s: Skeleton) -> str:
+    """The skeleton's markdown."""
+    parts = [_title(s), _problems(s.lang), _needs(s.lang), _motivators(s.lang), _conversion(s.lang), _actions(s.lang)]
+    body = "\n\n".join("\n".join(part) for part in parts)
+    return _front_matter(s) + "\n\n" + body + "\n"
