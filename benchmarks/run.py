@@ -12,14 +12,18 @@ the median CPU time (user + system) and the peak resident memory of the child, a
 from ``os.wait4``.  Exit codes 0 and 1 (findings) both count as a run; anything else
 stops the benchmark.
 
-Peers (other linters timed on the same corpora) are entries in ``TOOLS``: see
-``benchmarks/README.md``.
+Peers (other linters timed on the same corpora) are entries in ``TOOLS``, and so is ``floor``
+(``benchmarks/floor.py``: only reading, splitting, loading and parsing each file, the floor
+the performance targets are stated against).  Under the table, a "Ratios" section divides
+vplint's medians by the floor's, and vplint's "one changed file" runs by its cached ones:
+see ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -32,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -68,6 +72,10 @@ class Mode:
     name: str
     args: tuple[str, ...] = ()
     """Arguments added after ``check_args``' own."""
+    prepare: Callable[[Corpus], contextlib.AbstractContextManager[Corpus]] | None = None
+    """Makes the corpus this mode runs on (a scratch copy, say), out of the timed runs; it goes when the mode ends."""
+    before_run: Callable[[Corpus, int], None] | None = None
+    """Called before each timed run (untimed) with the corpus and the run's index (0, 1, ...)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,10 @@ class Tool:
     modes: tuple[Mode, ...] = (Mode("default"),)
     """The ways to time it; every mode runs on every corpus."""
     version_args: tuple[str, ...] = ("--version",)
+    version_command: tuple[str, ...] | None = None
+    """What the ``--version`` row times, when it is not ``command`` + ``version_args`` (the floor's import floor)."""
+    version_label: str = ""
+    """The ``--version`` row's mode column (what ``version_command`` is)."""
     ok_codes: frozenset[int] = frozenset({0, 1})
     """Exit codes of a check that mean it ran (0 clean, 1 findings); ``--version`` must exit 0."""
     env: dict[str, str] = field(default_factory=dict)
@@ -102,8 +114,8 @@ def _relative(path: Path) -> str:
         return str(path)
 
 
-def vplint_tool(options: argparse.Namespace) -> Tool:
-    """vplint: ``--vplint``, else the ``vplint`` script beside this Python or on PATH, else ``python -m vplint``."""
+def _vplint_command(options: argparse.Namespace) -> tuple[tuple[str, ...], dict[str, str]]:
+    """``--vplint``, else the ``vplint`` script beside this Python or on PATH, else ``python -m vplint``; its env."""
     env: dict[str, str] = {}
     if options.vplint:
         command = tuple(shlex.split(options.vplint))
@@ -115,14 +127,21 @@ def vplint_tool(options: argparse.Namespace) -> Tool:
         else:  # a source checkout without `pip install -e .`: run the package from the repository
             command = (sys.executable, "-m", "vplint")
             env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+    return command, env
+
+
+def vplint_tool(options: argparse.Namespace) -> Tool:
+    """vplint (see :func:`_vplint_command`), in four modes: without its cache, on one core, cached, one file changed."""
+    command, env = _vplint_command(options)
     cache_root = Path(tempfile.mkdtemp(prefix="vplint-bench-cache-"))  # never the repository's .vplint_cache/
     atexit.register(shutil.rmtree, cache_root, ignore_errors=True)
     return Tool(
         name="vplint",
         command=command,
-        check_args=lambda corpus: ["check", _relative(corpus.path)],
+        # time-dependent rules (stale canvas, evidence age) see the corpus from the day it was written:
+        # --today, because this repository's own configuration pins a `today` that would win over $VPLINT_TODAY
+        check_args=lambda corpus: ["check", "--today", corpus.as_of, _relative(corpus.path)],
         check_env=lambda corpus: {
-            # time-dependent rules (stale canvas, evidence age) see the corpus from the day it was written
             "VPLINT_TODAY": corpus.as_of,
             # one result cache per corpus, filled by the untimed warm-up run
             "VPLINT_CACHE_DIR": str(cache_root / corpus.path.name),
@@ -131,9 +150,57 @@ def vplint_tool(options: argparse.Namespace) -> Tool:
             Mode("no cache", ("--no-cache",)),  # a first run: every file parsed and checked (all cores)
             Mode("no cache -j1", ("--no-cache", "--jobs", "1")),  # the same on one core
             Mode("cache", ()),  # a second run over unchanged files: results come from the cache
+            # the same, after one file was edited: one cache (and replay) miss, on a scratch copy of the corpus
+            Mode("cache 1 changed", (), prepare=_scratch_copy, before_run=_change_one),
         ),
         env=env,
         python=_python_of(command),
+    )
+
+
+@contextlib.contextmanager
+def _scratch_copy(corpus: Corpus) -> Iterator[Corpus]:
+    """A copy of the corpus beside it (``<name>-changed``, under the same configuration), removed afterwards.
+
+    ``copytree`` keeps the files' modification times, so the copy is not "racily clean" for vplint's cache.
+    """
+    target = corpus.path.with_name(f"{corpus.path.name}-changed")
+    shutil.rmtree(target, ignore_errors=True)  # left over from an interrupted run
+    progress(f"  copying {_relative(corpus.path)} to {_relative(target)} (files will be changed there)")
+    shutil.copytree(corpus.path, target)
+    try:
+        yield Corpus(target, corpus.files, corpus.bytes, corpus.as_of)
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
+
+
+@functools.cache
+def _canvases(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.md"))
+
+
+def _change_one(corpus: Corpus, run: int) -> None:
+    """Append a newline to the run's own canvas (the next one each run): one file changed since the last run."""
+    files = _canvases(corpus.path)
+    with open(files[run % len(files)], "a", encoding="utf-8") as fh:
+        fh.write("\n")
+
+
+def floor_tool(options: argparse.Namespace) -> Tool:
+    """``benchmarks/floor.py`` on vplint's interpreter; its ``--version`` row: ``python -c "import yaml, mistune"``."""
+    python = _python_of(_vplint_command(options)[0]) or sys.executable
+    return Tool(
+        name="floor",
+        command=(python, _relative(HERE / "floor.py")),
+        check_args=lambda corpus: [_relative(corpus.path)],
+        modes=(
+            Mode("no cache"),  # all cores, as vplint's `no cache` (the floor has no cache)
+            Mode("no cache -j1", ("--jobs", "1")),  # one core, as vplint's `no cache -j1`
+        ),
+        version_command=(python, "-c", "import yaml, mistune"),
+        version_label="import floor",
+        ok_codes=frozenset({0}),  # a traceback exits 1: not a run
+        python=python,
     )
 
 
@@ -150,6 +217,7 @@ def _peer(name: str) -> Callable[[argparse.Namespace], Tool]:
 # name -> factory; each factory returns a Tool (peers are installed into benchmarks/.peers/ when first used)
 TOOLS: dict[str, Callable[[argparse.Namespace], Tool]] = {
     "vplint": vplint_tool,
+    "floor": floor_tool,
     "markdownlint-cli2": _peer("markdownlint_tool"),
     "check-jsonschema": _peer("check_jsonschema_tool"),
 }
@@ -211,16 +279,15 @@ def gnu_time() -> str | None:
 
 
 def run_once(
-    tool: Tool, args: Sequence[str], extra_env: dict[str, str] | None = None, ok_codes: frozenset[int] | None = None
+    tool: Tool, argv: Sequence[str], extra_env: dict[str, str] | None = None, ok_codes: frozenset[int] | None = None
 ) -> tuple[Sample, str]:
-    """Run the tool once; the sample and the last line it printed on stdout.
+    """Run ``argv`` (the tool's command and arguments) once; the sample and the last line it printed on stdout.
 
     Wall and CPU time come from ``os.wait4`` on the child.  Its ``ru_maxrss`` is no good
     for memory: Linux carries the peak RSS of the process that forks over ``exec``, so a
     child never reports less than this runner uses.  GNU time forks from a tiny process,
     so where it is installed the child runs under it and its ``%M`` is the peak RSS.
     """
-    argv = tool.argv(args)
     env = {**os.environ, **tool.env, **(extra_env or {})}
     if PYCACHE_PREFIX is not None:  # as in a user's install, where .pyc files exist (kept out of the repository)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -282,19 +349,27 @@ class Result:
 
 def measure(tool: Tool, case: str, runs: int, corpus: Corpus | None, mode: Mode | None = None) -> Result:
     """Time the tool on a corpus in one mode (``--version`` without them)."""
-    args = [*tool.check_args(corpus), *mode.args] if corpus and mode else list(tool.version_args)
-    env = tool.check_env(corpus) if corpus else {}
-    ok = None if corpus else frozenset({0})
-    _, summary = run_once(tool, args, env, ok)  # warm-up: file cache, .pyc files; checks the tool works
-    samples: list[Sample] = []
-    for i in range(runs):
-        progress(f"  {tool.name} {case}{f' ({mode.name})' if mode else ''}: run {i + 1}/{runs}")
-        samples.append(run_once(tool, args, env, ok)[0])
+    with contextlib.ExitStack() as stack:
+        if corpus and mode and mode.prepare:
+            corpus = stack.enter_context(mode.prepare(corpus))
+        if corpus and mode:
+            argv = tool.argv([*tool.check_args(corpus), *mode.args])
+        else:
+            argv = list(tool.version_command or tool.argv(tool.version_args))
+        env = tool.check_env(corpus) if corpus else {}
+        ok = None if corpus else frozenset({0})
+        _, summary = run_once(tool, argv, env, ok)  # warm-up: file cache, .pyc files, result cache; the tool works
+        samples: list[Sample] = []
+        for i in range(runs):
+            progress(f"  {tool.name} {case}{f' ({mode.name})' if mode else ''}: run {i + 1}/{runs}")
+            if corpus and mode and mode.before_run:
+                mode.before_run(corpus, i)
+            samples.append(run_once(tool, argv, env, ok)[0])
     walls = [s.wall for s in samples]
     return Result(
         tool=tool.name,
         case=case,
-        mode=mode.name if mode else "",
+        mode=mode.name if mode else tool.version_label,
         files=corpus.files if corpus else 0,
         bytes=corpus.bytes if corpus else 0,
         runs=runs,
@@ -462,10 +537,92 @@ def table(results: Sequence[Result]) -> str:
     return "\n".join(lines)
 
 
+ONE_CANVAS_TARGET = 1.3
+"""The issue's target: one canvas checked in at most 1.3 x the import floor (``python -c "import yaml, mistune"``)."""
+COLD_TARGET = 1.15
+COLD_TARGET_FILES = 10_000
+"""The issue's target: 10,000 canvases cold (``no cache``) in at most 1.15 x the floor script on as many processes."""
+
+
+@dataclass
+class Ratio:
+    """One result's median divided by another's."""
+
+    label: str
+    of: str
+    to: str
+    wall: float
+    cpu: float
+    target: float | None
+    """The most ``wall`` may be, if the project set a target for it."""
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.target is None else self.wall <= self.target
+
+
+def _name(tool: str, case: str, mode: str) -> str:
+    return f"{tool} {case} ({mode})" if mode else f"{tool} {case}"
+
+
+def ratios(results: Sequence[Result]) -> list[Ratio]:
+    """vplint against the floor (where both ran) and vplint's one-changed-file runs against its cached runs."""
+    by_key = {(r.tool, r.case, r.mode): r for r in results}
+    out: list[Ratio] = []
+
+    def add(label: str, of: tuple[str, str, str], to: tuple[str, str, str], target: float | None = None) -> None:
+        a, b = by_key.get(of), by_key.get(to)
+        if a is None or b is None or not b.median_s:
+            return
+        out.append(
+            Ratio(
+                label,
+                _name(*of),
+                _name(*to),
+                a.median_s / b.median_s,
+                a.cpu_s / b.cpu_s if b.cpu_s else 0.0,
+                target,
+            )
+        )
+
+    import_floor = ("floor", "--version", "import floor")
+    add("start-up / import floor", ("vplint", "--version", ""), import_floor)
+    cases = sorted({(r.files, r.case) for r in results if r.files})
+    for files, case in cases:
+        if files == 1:
+            one = ONE_CANVAS_TARGET
+            add("one canvas cold / import floor", ("vplint", case, "no cache"), import_floor, one)
+            add("one canvas edited / import floor", ("vplint", case, "cache 1 changed"), import_floor, one)
+        n = f"{files:,} file{'s' if files != 1 else ''}"
+        target = COLD_TARGET if files == COLD_TARGET_FILES else None
+        add(f"cold, {n} / floor", ("vplint", case, "no cache"), ("floor", case, "no cache"), target)
+        add(f"cold, {n}, one core / floor", ("vplint", case, "no cache -j1"), ("floor", case, "no cache -j1"))
+        add(f"1 changed of {n} / unchanged", ("vplint", case, "cache 1 changed"), ("vplint", case, "cache"))
+    return out
+
+
+def ratio_table(items: Sequence[Ratio]) -> str:
+    lines = ["| ratio | of | to | wall | CPU | target |", "|---|---|---|--:|--:|---|"]
+    for x in items:
+        target = "–" if x.target is None else f"≤ {x.target:.2f}: {'met' if x.met else 'missed'}"
+        lines.append(f"| {x.label} | {x.of} | {x.to} | {x.wall:.2f} × | {x.cpu:.2f} × | {target} |")
+    return "\n".join(lines)
+
+
 def report(info: dict[str, str], results: Sequence[Result]) -> str:
     out = ["## Machine", ""]
     out += [f"- {key}: {value}" for key, value in info.items()]
     out += ["", "## Results", "", table(results), ""]
+    items = ratios(results)
+    if items:
+        out += [
+            "## Ratios",
+            "",
+            "Medians divided (wall clock, and CPU user+sys); targets from the project's performance issue.",
+            "",
+            ratio_table(items),
+            "",
+        ]
     return "\n".join(out)
 
 
@@ -508,7 +665,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=lambda text: [m.strip() for m in text.split(",") if m.strip()],
         default=[],
         metavar="NAME,...",
-        help="only these modes (vplint: 'no cache', 'no cache -j1', 'cache'; default: all)",
+        help="only these modes (vplint: 'no cache', 'no cache -j1', 'cache', 'cache 1 changed'; "
+        "floor: 'no cache', 'no cache -j1'; default: all)",
     )
     parser.add_argument("--vplint", metavar="CMD", help="how to run vplint (default: the vplint script, or -m)")
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED, help="corpus seed")
@@ -558,7 +716,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     print(report(info, results))
     if args.json:
-        data = {"machine": info, "results": [asdict(r) for r in results]}
+        data = {
+            "machine": info,
+            "results": [asdict(r) for r in results],
+            "ratios": [{**asdict(x), "met": x.met} for x in ratios(results)],
+        }
         args.json.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0
 
