@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from vplint.store.cache import CACHE_VERSION, ResultCache
+from vplint.store.cache import CACHE_VERSION, ResultCache, parse_payloads
 
 PAYLOAD: dict[str, Any] = {
     "lang": "en",
@@ -17,6 +17,11 @@ PAYLOAD: dict[str, Any] = {
     "summary": None,
     "positions": {},
 }
+
+
+def _payload(cache: ResultCache, path: str) -> dict[str, Any] | None:
+    text = cache.lookup(path)
+    return None if text is None else parse_payloads([text])[0]
 
 
 def _stored(tmp_path: Path, text: str = "canvas\n") -> tuple[ResultCache, str]:
@@ -30,10 +35,10 @@ def _stored(tmp_path: Path, text: str = "canvas\n") -> tuple[ResultCache, str]:
 
 def test_an_unchanged_file_is_a_hit_also_after_saving(tmp_path: Path) -> None:
     cache, path = _stored(tmp_path)
-    assert cache.lookup(path) == PAYLOAD
+    assert _payload(cache, path) == PAYLOAD
     cache.save()
     again = ResultCache(tmp_path / "cache", "k")
-    assert again.lookup(path) == PAYLOAD
+    assert _payload(again, path) == PAYLOAD
     assert ResultCache(tmp_path / "cache", "other-key").lookup(path) is None
     assert (tmp_path / "cache" / ".gitignore").is_file()
     assert (tmp_path / "cache" / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f59")
@@ -42,7 +47,7 @@ def test_an_unchanged_file_is_a_hit_also_after_saving(tmp_path: Path) -> None:
 def test_a_touched_but_unchanged_file_is_a_hit_by_its_bytes(tmp_path: Path) -> None:
     cache, path = _stored(tmp_path)
     os.utime(path, ns=(2_000_000_000, 2_000_000_000))
-    assert cache.lookup(path) == PAYLOAD
+    assert _payload(cache, path) == PAYLOAD
     assert cache.dirty  # the new stat key is remembered
 
 
@@ -71,8 +76,8 @@ def test_a_freshly_written_file_is_stored_without_its_stat_key(tmp_path: Path) -
     canvas.write_text("one\n", encoding="utf-8")
     cache = ResultCache(tmp_path / "cache", "k")
     cache.store(str(canvas), PAYLOAD, ResultCache.stat_key(os.stat(canvas)))
-    assert cache.entries[str(canvas)]["stat"] is None  # the next run compares its bytes
-    assert cache.lookup(str(canvas)) == PAYLOAD
+    assert cache.entries[str(canvas)][0] is None  # the next run compares its bytes
+    assert _payload(cache, str(canvas)) == PAYLOAD
 
 
 def test_a_cache_of_another_version_or_shape_is_ignored(tmp_path: Path) -> None:
@@ -92,3 +97,10 @@ def test_nothing_is_written_when_nothing_changed(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / "cache", "k")
     cache.save()
     assert not (tmp_path / "cache").exists()
+
+
+def test_payloads_are_parsed_in_batches_and_a_bad_one_is_a_miss() -> None:
+    assert parse_payloads(['{"a":1}', '{"b":2}']) == [{"a": 1}, {"b": 2}]
+    assert parse_payloads(['{"a":1}', "{not json", "[1]", '{"c":3}']) == [{"a": 1}, None, None, {"c": 3}]
+    assert parse_payloads(['{"a":1},{"b":2}', '{"c":3}']) == [None, {"c": 3}]  # one entry, one value
+    assert parse_payloads([]) == []

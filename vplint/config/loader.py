@@ -297,9 +297,8 @@ def _validate(table: Mapping[str, Any], where: str) -> None:
             extra = [k for k in instance if k not in schema.get("properties", {})]
             raise ConfigError(f"{where}: unknown key '{'.'.join([*map(str, err.absolute_path), *extra[:1]])}'")
         if err.validator == "enum":
-            raise ConfigError(
-                f"{where}: '{key}' must be one of {', '.join(map(str, _listed(err.validator_value)))}, not {err.instance!r}"
-            )
+            allowed = ", ".join(map(str, _listed(err.validator_value)))
+            raise ConfigError(f"{where}: '{key}' must be one of {allowed}, not {err.instance!r}")
         raise ConfigError(f"{where}: '{key}': {err.message}")
     for key in ("select", "extend-select", "ignore"):
         check_selectors(table.get(key, ()), f"{where}: '{key}'")
@@ -346,6 +345,7 @@ class ConfigLoader:
     def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
         self.isolated = isolated
         self._by_dir: dict[str, Config] = {}
+        self._by_written_dir: dict[str, Config] = {}
         self._explicit: Config | None = None
         if isolated:
             self._explicit = Config(root=Path(os.getcwd()))
@@ -367,7 +367,11 @@ class ConfigLoader:
         """The configuration of a file (no need to ask the file system whether it is a folder)."""
         if self._explicit is not None:
             return self._explicit
-        return self.for_dir(os.path.dirname(os.path.abspath(path)))
+        folder = os.path.dirname(path)  # as written: the many files of one folder share one look-up
+        found = self._by_written_dir.get(folder)
+        if found is None:
+            found = self._by_written_dir[folder] = self.for_dir(os.path.dirname(os.path.abspath(path)))
+        return found
 
     def for_dir(self, folder: str, names: Collection[str] | None = None) -> Config:
         """The configuration of ``folder`` (absolute); ``names``, its entries when the caller listed them."""

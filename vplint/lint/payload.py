@@ -2,7 +2,8 @@
 
 A run over many files keeps, for each file, only what the rest of the run needs: the raw
 findings, the suppression directives, the few facts cross-file rules read (id, account,
-decision-maker title, with their positions) and the source lines any finding can point to.
+decision-maker title, with their positions) and the source lines its findings and
+directives point to.  (A cross-file finding, which is rare, gets its line from the runner.)
 :func:`lean` makes that form in place; :func:`to_payload` and :func:`from_payload` turn it
 into JSON-able data and back, only where a result crosses a process or goes to the cache.
 """
@@ -41,8 +42,6 @@ def lean(res: FileResult) -> FileResult:
                 node[path[-1]] = value
                 canvas.positions[path] = res.canvas.pos(path)
     wanted = {d.line for d in res.diagnostics} | {d.line for d in res.directives}
-    if canvas is not None:
-        wanted |= {pos.line for pos in canvas.positions.values()}
     lines = {n: text for n in sorted(wanted) if (text := res.source_line(n)) is not None}
     return FileResult(
         res.path,
@@ -105,26 +104,28 @@ def from_payload(path: str, payload: dict[str, Any], config: Config) -> FileResu
         canvas = Canvas(path, payload["summary"])
         for key, (line, column) in payload["positions"].items():
             canvas.positions[tuple(key.split("/"))] = Position(line, column)
-    directives = [
-        Directive(
-            d["kind"],
-            frozenset(d["codes"]),
-            tuple(d["written"]),
-            d["line"],
-            d["column"],
-            d["applies_from"],
-            d["applies_to"],
-            tuple((start, tuple(codes)) for start, codes in d.get("reenabled", ())),
-        )
-        for d in payload["directives"]
-    ]
+    rows = payload["diagnostics"]
+    directives = payload["directives"]
     return FileResult(
         path,
-        [decode_diagnostic(path, lang, row) for row in payload["diagnostics"]],
+        [decode_diagnostic(path, lang, row) for row in rows] if rows else [],
         canvas,
         error=payload["error"],
         lang=lang,
         config=config,
-        directives=directives,
-        lines={int(n): str(text) for n, text in payload.get("lines", ())},
+        directives=[_directive(d) for d in directives] if directives else [],
+        lines={int(n): str(text) for n, text in payload["lines"]} if payload.get("lines") else {},
+    )
+
+
+def _directive(d: dict[str, Any]) -> Directive:
+    return Directive(
+        d["kind"],
+        frozenset(d["codes"]),
+        tuple(d["written"]),
+        d["line"],
+        d["column"],
+        d["applies_from"],
+        d["applies_to"],
+        tuple((start, tuple(codes)) for start, codes in d.get("reenabled", ())),
     )

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["FileResult", "Result"]
 
 
-@dataclass
+@dataclass(slots=True)
 class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -26,14 +26,18 @@ from vplint.lint.pipeline import lint_file
 from vplint.lint.result import FileResult, Result
 from vplint.lint.selection import finish
 from vplint.model.canvas import Canvas
+from vplint.parser.document import read_document
 from vplint.rules import RULES, Context
-from vplint.store.cache import ResultCache, code_fingerprint
+from vplint.store.cache import ResultCache, code_fingerprint, parse_payloads
 from vplint.store.digest import sha256
 
 __all__ = ["PARALLEL_MIN_FILES", "lint_paths"]
 
 PARALLEL_MIN_FILES = 64
 """Below this many files a pool costs more than it saves (the pre-commit path is one file)."""
+
+_PARSE_BATCH = 512
+"""Cached payloads parsed at once: one parse per batch is fast, and a run never holds them all parsed."""
 
 
 def lint_paths(
@@ -73,6 +77,23 @@ def _cross_file(files: list[FileResult], options: Options) -> None:
             target = by_path.get(d.path)
             if target is not None:
                 target.diagnostics.append(d)
+                if target.source_line(d.line) is None:
+                    _add_line(target, d.line)
+
+
+def _add_line(res: FileResult, number: int) -> None:
+    """Give a lean result the line a cross-file finding points to (lean results keep only their own findings')."""
+    try:
+        line = _split_line(read_document(res.path).text, number)
+    except OSError:
+        return
+    if line is not None:
+        res.lines[number] = line
+
+
+def _split_line(text: str, number: int) -> str | None:
+    lines = text.split("\n")
+    return lines[number - 1] if 1 <= number <= len(lines) else None
 
 
 def _has_front_matter(res: FileResult) -> bool:
@@ -103,12 +124,20 @@ def _lean_results(files: Sequence[str], configs: dict[str, Config], options: Opt
         return caches[key]
 
     if options.cache:
+        hits: list[tuple[str, str]] = []
         for path in files:
-            hit = cache_of(configs[path]).lookup(path)
-            if hit is not None:
-                results[path] = from_payload(path, hit, configs[path])
+            text = cache_of(configs[path]).lookup(path)
+            if text is not None:
+                hits.append((path, text))
             else:
                 todo.append(path)
+        for start in range(0, len(hits), _PARSE_BATCH):
+            batch = hits[start : start + _PARSE_BATCH]
+            for (path, _), payload in zip(batch, parse_payloads([text for _, text in batch]), strict=True):
+                if payload is None:
+                    todo.append(path)
+                else:
+                    results[path] = from_payload(path, payload, configs[path])
     else:
         todo = list(files)
     before: dict[str, list[int] | None] = {}

@@ -72,6 +72,8 @@ def _default_severity(code: str, fallback: Severity) -> Severity:
 
 def finish(res: FileResult, options: Options) -> None:
     """Apply selection, severity, per-file ignores and suppressions; render in the file's language."""
+    if not res.diagnostics and not res.directives:  # most files of a large run: nothing to do
+        return
     config = res.config or Config()
     enabled = enabled_codes(config, options)
     ignored = config.ignored_for(Path(res.path)) if config.per_file_ignores else set()

@@ -49,7 +49,7 @@ class Token:
     slug: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Canvas:
     """The canvas model of one file and the positions of its parts."""
 

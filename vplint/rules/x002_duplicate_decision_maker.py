@@ -10,6 +10,7 @@ spaces and punctuation.  Checked across all files of a run.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -45,8 +46,13 @@ canvases/acme-coo.md        account: ACME Manufacturing   title: Chief Operating
 """
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+    """``text`` compared loosely: width, case, spaces and punctuation folded (many canvases share an account)."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def check_all(canvases: Sequence[Canvas], ctx: Context) -> Iterator[Diagnostic]:
@@ -55,9 +61,9 @@ def check_all(canvases: Sequence[Canvas], ctx: Context) -> Iterator[Diagnostic]:
         account = canvas.data.get("account")
         dm = canvas.data.get("decision_maker")
         title = dm.get("title") if isinstance(dm, dict) else None
-        if not isinstance(account, str) or not isinstance(title, str) or not _fold(title):
+        if not isinstance(account, str) or not isinstance(title, str) or not (folded := _fold(title)):
             continue
-        key = (_fold(account), _fold(title))
+        key = (_fold(account), folded)
         if key in first:
             yield canvas.report(
                 ("decision_maker", "title"), CODE, "X002.duplicate", other=first[key].path, title=title, account=account

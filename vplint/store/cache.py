@@ -27,9 +27,10 @@ from vplint import __version__
 from vplint.store.digest import sha256
 from vplint.store.files import mark_cache_folder, open_regular, write_atomic
 
-__all__ = ["ResultCache", "code_fingerprint"]
+__all__ = ["ResultCache", "code_fingerprint", "parse_payloads"]
 
-CACHE_VERSION = 2  # 2: results carry the source lines their findings point to
+CACHE_VERSION = 3
+"""2: results carry the source lines their findings point to; 3: each payload is kept as JSON text."""
 
 
 def code_fingerprint() -> str:
@@ -54,23 +55,28 @@ class ResultCache:
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
         self.file = folder / f"results-{key}.json"
-        self.entries: dict[str, dict[str, Any]] = {}
+        self.entries: dict[str, list[Any]] = {}
+        """path -> [stat key or None, SHA-256 of the bytes, the payload as JSON text]."""
         self.dirty = False
         try:
             with open(self.file, encoding="utf-8") as fh:
                 data = json.load(fh)
             files = data.get("files") if isinstance(data, dict) and data.get("version") == CACHE_VERSION else None
             if isinstance(files, dict):  # anything else (an old or foreign shape) is ignored, like unreadable JSON
-                self.entries = {k: v for k, v in files.items() if isinstance(v, dict) and "payload" in v}
-        except (OSError, ValueError):
+                self.entries = {k: v for k, v in files.items() if _is_entry(v)}
+        except (OSError, ValueError, RecursionError):
             self.entries = {}
 
     @staticmethod
     def stat_key(st: os.stat_result) -> list[int]:
         return [st.st_size, st.st_mtime_ns, st.st_ino]
 
-    def lookup(self, path: str) -> dict[str, Any] | None:
-        """The cached payload of ``path`` if the file is unchanged, else None."""
+    def lookup(self, path: str) -> str | None:
+        """The cached payload of ``path`` (JSON text) if the file is unchanged, else None.
+
+        The text is parsed by the caller, many at a time (:func:`parse_payloads`): one parse of
+        a batch costs less than one per file, and a run never holds every payload parsed at once.
+        """
         entry = self.entries.get(path)
         if entry is None:
             return None
@@ -78,22 +84,22 @@ class ResultCache:
             st = os.stat(path)
         except OSError:
             return None
-        if entry.get("stat") == self.stat_key(st):
-            payload: dict[str, Any] = entry["payload"]
-            return payload
+        if entry[0] == self.stat_key(st):
+            text: str = entry[2]
+            return text
         try:
             with open(path, "rb", opener=open_regular) as fh:  # a pipe where a file was must not block
                 digest = sha256(fh.read()).hexdigest()
         except OSError:
             return None
-        if digest != entry.get("sha"):
+        if digest != entry[1]:
             return None
-        entry["stat"] = self.stat_key(st)  # touched but not changed
+        entry[0] = self.stat_key(st)  # touched but not changed
         self.dirty = True
-        payload = entry["payload"]
-        return payload
+        text = entry[2]
+        return text
 
-    def store(self, path: str, payload: dict[str, Any], before: list[int] | None) -> None:
+    def store(self, path: str, payload: dict[str, Any] | str, before: list[int] | None) -> None:
         """Remember ``payload`` for ``path``; ``before`` is the file's stat key taken before it was checked.
 
         A file that changed while it was checked is not stored (its findings may be of the
@@ -109,7 +115,8 @@ class ResultCache:
         except OSError:
             return
         recent = time.time_ns() - st.st_mtime_ns < 2_000_000_000
-        self.entries[path] = {"stat": None if recent else self.stat_key(st), "sha": digest, "payload": payload}
+        text = payload if isinstance(payload, str) else json.dumps(payload, separators=(",", ":"))
+        self.entries[path] = [None if recent else self.stat_key(st), digest, text]
         self.dirty = True
 
     def save(self) -> None:
@@ -121,6 +128,34 @@ class ResultCache:
             # ASCII escapes: a file name that is not UTF-8 (surrogate escapes) must still be storable
             data = json.dumps({"version": CACHE_VERSION, "files": self.entries}, separators=(",", ":"))
             write_atomic(self.file, data)
+
+
+def _is_entry(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 3
+        and (value[0] is None or isinstance(value[0], list))
+        and isinstance(value[1], str)
+        and isinstance(value[2], str)
+    )
+
+
+def parse_payloads(texts: list[str]) -> list[dict[str, Any] | None]:
+    """Cached payloads parsed in one go; an entry that is not a JSON object is None (a miss)."""
+    try:
+        parsed = json.loads("[" + ",".join(texts) + "]")
+    except (ValueError, RecursionError):
+        parsed = None
+    if not isinstance(parsed, list) or len(parsed) != len(texts):  # one bad entry: parse each on its own
+        parsed = [_parse_one(t) for t in texts]
+    return [p if isinstance(p, dict) else None for p in parsed]
+
+
+def _parse_one(text: str) -> object:
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
 
 
 def usable_folder(folder: Path) -> bool:
