@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
 SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
 EXAMPLES = sorted((ROOT / "canvases").glob("*.md"))
 
@@ -18,3 +19,18 @@ def en_text() -> str:
 @pytest.fixture
 def zh_text() -> str:
     return (ROOT / "canvases" / "huaxin-cio.zh.md").read_text(encoding="utf-8")
+
+
+_SLOW_FOLDERS = ("integration", "property")
+"""Tests that start real programs (vplint, pre-commit, git, Chromium) or run property campaigns."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests of tests/integration/ and tests/property/ ``slow``: ``pytest -m "not slow"`` skips them.
+
+    The README's test command and CI run everything; leaving the slow ones out is for a
+    developer's quick local loop.  A slow test elsewhere carries ``@pytest.mark.slow`` itself.
+    """
+    for item in items:
+        if Path(str(item.fspath)).parent.name in _SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)

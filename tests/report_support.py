@@ -9,12 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import ROOT
 from vplint.lint.options import Options
 from vplint.lint.result import Result
 from vplint.lint.runner import lint_paths
 from vplint.report import FORMATS
-
-from .conftest import ROOT
 
 TODAY = dt.date(2026, 11, 27)
 OPTIONS = Options(today=TODAY, isolated=True)

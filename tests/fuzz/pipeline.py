@@ -15,7 +15,7 @@ formats, one-canvas and account briefs, in the canvas's language) — and raises
 * a brief's Markdown has no unescaped ``<`` (no raw HTML from canvas text) and its Mermaid block
   has one quoted label per line.
 
-The suite uses it in ``tests/test_property_briefs.py``; the long campaign in ``fuzz_vplint.py``.
+The suite uses it in ``tests/property/test_property_briefs.py``; the long campaign in ``fuzz_vplint.py``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Hypothesis strategies for canvases: the suite's mutations of the samples, plus hostile text in values.
 
 :func:`canvas_inputs` draws what a fuzz iteration feeds vplint: a sample canvas mutated the
-way ``tests/test_property.py`` does (lines deleted, swapped, wrapped, punctuation and bytes
+way ``tests/property/test_property.py`` does (lines deleted, swapped, wrapped, punctuation and bytes
 spliced in, the file cut short, as text or as bytes with a BOM or other line ends), and a
 sample whose values, titles and headings carry :data:`~tests.fuzz.pipeline.HOSTILE` text
 (markup, script, template code), which is what a brief must print as text.
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import DrawFn
 
 from tests.fuzz.pipeline import HOSTILE, SEEDS
-from tests.test_property import MUTATIONS, fragment, mutated_input
+from tests.property.test_property import MUTATIONS, fragment, mutated_input
 
 __all__ = ["canvas_inputs", "hostile_text"]
 

@@ -193,6 +193,7 @@ def _nodes(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
 SCHEMAS = st.recursive(LEAVES, _nodes, max_leaves=6)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(schema=SCHEMAS, instance=JSON)
 def test_compiled_check_agrees_with_jsonschema_on_random_schemas(schema: dict[str, Any], instance: Any) -> None:
@@ -228,6 +229,7 @@ def _mutate(data: st.DataObject, value: Any, depth: int = 0) -> Any:
     return data.draw(_VALUES)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_compiled_check_agrees_with_jsonschema_on_mutated_canvases(data: st.DataObject) -> None:
