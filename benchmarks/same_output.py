@@ -65,10 +65,10 @@ def _generate(folder: Path) -> None:
 
 def _run(source: Path, args: Sequence[str], env_extra: dict[str, str]) -> tuple[str, str, int]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VPLINT_", "CI", "PRE_COMMIT", "GITHUB_"))}
-    env.update(env_extra)
     env["PYTHONPATH"] = str(source)
     env["VPLINT_TODAY"] = TODAY
     env["VPLINT_NO_CACHE"] = "1"
+    env.update(env_extra)  # a variant may turn the cache on
     proc = subprocess.run(
         [sys.executable, "-P", "-m", "vplint", "check", *args],
         cwd=ROOT,
@@ -115,8 +115,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 variants.append((f"{name} --diff", ["--isolated", "--diff", *paths], {}))
                 variants.append((f"{name} --lang zh concise", ["--isolated", "--lang", "zh", *paths], {}))
                 variants.append((f"{name} --select ALL concise", ["--isolated", "--select", "ALL", *paths], {}))
-                for label, run_args, env in variants:
-                    old = _run(base, run_args, env)
+                prepare: dict[int, tuple[list[str], dict[str, str]]] = {}
+                for fmt in ("full", "sarif"):  # the results come back from the cache (not replay: other arguments)
+                    cache = {"VPLINT_CACHE_DIR": str(work / f"cache-{name}-{fmt}"), "VPLINT_NO_CACHE": ""}
+                    fill = ("--isolated", "--output-format", "concise", *paths)
+                    variants.append(
+                        (f"{name} cached, then {fmt}", ["--isolated", "--output-format", fmt, *paths], cache)
+                    )
+                    prepare[len(variants) - 1] = (list(fill), cache)
+                for i, (label, run_args, env) in enumerate(variants):
+                    old = _run(base, run_args, {})
+                    if i in prepare:
+                        _run(ROOT, *prepare[i])
                     new = _run(ROOT, run_args, env)
                     runs += 1
                     if old != new:
