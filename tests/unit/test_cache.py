@@ -104,3 +104,13 @@ def test_payloads_are_parsed_in_batches_and_a_bad_one_is_a_miss() -> None:
     assert parse_payloads(['{"a":1}', "{not json", "[1]", '{"c":3}']) == [{"a": 1}, None, None, {"c": 3}]
     assert parse_payloads(['{"a":1},{"b":2}', '{"c":3}']) == [None, {"c": 3}]  # one entry, one value
     assert parse_payloads([]) == []
+
+
+def test_the_cache_file_is_written_in_pieces_that_make_one_json_document() -> None:
+    from vplint.store.cache import _pieces
+
+    entries: dict[str, list[Any]] = {f"c/{i}.md": [[1, 2, 3], "ab" * 32, '{"lang":"en"}'] for i in range(2500)}
+    entries["naïve/\udcff.md"] = [None, "cd", "{}"]  # not UTF-8: escaped, as json.dumps does
+    text = "".join(_pieces(entries, size=1000))
+    assert text == json.dumps({"version": CACHE_VERSION, "files": entries}, separators=(",", ":"))
+    assert "".join(_pieces({})) == json.dumps({"version": CACHE_VERSION, "files": {}}, separators=(",", ":"))

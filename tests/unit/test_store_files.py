@@ -314,3 +314,9 @@ def test_mark_cache_folder_never_writes_through_a_link(tmp_path: Path) -> None:
     assert not (tmp_path / "created-through-a-link").exists()
     assert (folder / ".gitignore").is_symlink()
     assert (folder / "CACHEDIR.TAG").is_file()
+
+
+def test_write_atomic_takes_text_in_pieces(tmp_path: Path) -> None:
+    target = tmp_path / "big.json"
+    write_atomic(target, (piece for piece in ("[", "1,", "2", "]")))
+    assert target.read_text(encoding="utf-8") == "[1,2]"

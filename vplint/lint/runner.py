@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -163,14 +163,15 @@ def _lean_results(files: Sequence[str], configs: dict[str, Config], options: Opt
     return [results[path] for path in files]
 
 
-def _in_workers(todo: list[str], configs: dict[str, Config], options: Options, jobs: int) -> list[dict[str, Any]]:
+def _in_workers(todo: list[str], configs: dict[str, Config], options: Options, jobs: int) -> Iterator[dict[str, Any]]:
+    """Each file's payload from worker processes, in order, as they come: never all of them at once."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # imported only for runs large enough to use it
 
     work = [(path, configs[path], options) for path in todo]
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(_work, work, chunksize=max(1, min(64, len(work) // (jobs * 4) or 1))))
+        yield from pool.map(_work, work, chunksize=max(1, min(64, len(work) // (jobs * 4) or 1)))
 
 
 def _environment_key(config: Config, options: Options) -> str:

@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -126,8 +127,20 @@ class ResultCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             mark_cache_folder(self.folder)
             # ASCII escapes: a file name that is not UTF-8 (surrogate escapes) must still be storable
-            data = json.dumps({"version": CACHE_VERSION, "files": self.entries}, separators=(",", ":"))
-            write_atomic(self.file, data)
+            write_atomic(self.file, _pieces(self.entries))
+
+
+def _pieces(entries: dict[str, list[Any]], size: int = 1024) -> Iterator[str]:
+    """The cache file's JSON in pieces of ``size`` entries: a large cache is never one string in memory.
+
+    ASCII escapes (json's default): a file name that is not UTF-8 (surrogate escapes) must still be storable.
+    """
+    yield f'{{"version":{CACHE_VERSION},"files":{{'
+    items = list(entries.items())
+    for start in range(0, len(items), size):
+        piece = json.dumps(dict(items[start : start + size]), separators=(",", ":"))[1:-1]
+        yield piece if start == 0 else "," + piece
+    yield "}}"
 
 
 def _is_entry(value: object) -> bool:

@@ -27,10 +27,12 @@ import re
 import stat
 import time
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
+Data: TypeAlias = bytes | str | Iterable[str]
+"""What a write takes: bytes, text, or text in pieces."""
 __all__ = [
     "STALE_SECONDS",
     "create_exclusive",
@@ -90,7 +92,7 @@ def remove_stale_temporaries(folder: str, now: float | None = None) -> None:
                     os.unlink(entry.path)  # a regular file (never a link's target)
 
 
-def _temporary(folder: str, data: bytes | str) -> str:
+def _temporary(folder: str, data: Data) -> str:
     """A new temporary file in ``folder`` holding ``data``, flushed to disk; its path."""
     if folder not in _swept:  # once per folder and process: a killed run's leftovers
         _swept.add(folder)
@@ -106,11 +108,15 @@ def _temporary(folder: str, data: bytes | str) -> str:
     return tmp
 
 
-def _fill(fd: int, path: str, data: bytes | str) -> None:
+def _fill(fd: int, path: str, data: Data) -> None:
     """Write ``data`` to the new file ``path`` open as ``fd``, to disk; on an error the file is removed."""
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if isinstance(data, str | bytes):
+                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            else:  # text in pieces (a large JSON document as it is encoded): never all of it in memory at once
+                for piece in data:
+                    fh.write(piece.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
@@ -119,8 +125,10 @@ def _fill(fd: int, path: str, data: bytes | str) -> None:
         raise
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
+def write_atomic(path: str | os.PathLike[str], data: Data) -> None:
     """Create or replace ``path`` by ``data`` (text is written as UTF-8, newlines as they are) in one step.
+
+    ``data`` is bytes, text, or text in pieces (an iterable of strings, written as they come).
 
     A regular file that is replaced keeps its permission bits; a new file (or one replacing a
     link, which is never followed) gets ``0666`` less the umask.  Raises :class:`OSError`;
