@@ -63,7 +63,11 @@ _QUESTIONS = re.compile(r"[?？]{3,}")
 _ZH = re.compile(r"(?<![期对接招优善亏虐款等看厚宽担交])(?:待补充|待填写|待确认|待定)")
 _ANGLE = re.compile(r"<([^<>\n]+)>|＜[^＜＞\n]+＞")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_LINK = re.compile(r"(?:https?|ftp)://[!-~]+|mailto:[!-~]+|[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.A)
+_LINK = re.compile(
+    r"(?:https?|ftp)://[!-~]+|mailto:[!-~]+|(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.A
+)
+"""Links and e-mail addresses, whose words are not placeholders.  An address starts where its run of
+address characters starts (the look-behind): trying every position inside a long run was quadratic."""
 _AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+")
 _TAG = re.compile(r"/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
