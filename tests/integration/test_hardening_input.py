@@ -464,3 +464,27 @@ def test_writing_commands_on_paths_with_spaces_and_non_ascii(
     assert code == 0, err
     assert sorted(os.listdir(out_dir)) == ["huaxin-cio.html", "huaxin-cio.md"]
     assert not [p for p in tmp_path.rglob(".vplint-*")]
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "100000", "two", ""])
+def test_jobs_out_of_range_is_a_usage_error(value: str, tmp_path: Path) -> None:
+    """--jobs 0, -3 and 100000 were taken without a word (issue 'Hardening, round two', item 9)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "vplint", "check", "--no-cache", f"--jobs={value}", str(ROOT / "canvases")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert "--jobs" in proc.stderr
+    assert "from 1 to 256" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_jobs_in_range_is_taken() -> None:
+    from vplint.cli.check import MAX_JOBS, jobs_count
+
+    assert jobs_count("1") == 1
+    assert jobs_count(str(MAX_JOBS)) == MAX_JOBS

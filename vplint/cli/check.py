@@ -29,6 +29,21 @@ def parse_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+MAX_JOBS = 256
+"""More worker processes than this only costs memory: each one holds vplint and its share of the files."""
+
+
+def jobs_count(value: str) -> int:
+    """An argparse type: a number of worker processes, 1 to :data:`MAX_JOBS`."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if not 1 <= jobs <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_JOBS}, not {value!r}")
+    return jobs
+
+
 def _codes(value: str) -> list[str]:
     return [c for c in value.replace(" ", ",").split(",") if c]
 
@@ -75,7 +90,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="the date time-dependent rules take as today (also $VPLINT_TODAY)",
     )
     parser.add_argument(
-        "--jobs", "-j", type=int, metavar="N", help="worker processes for large runs (default: all cores; 1: none)"
+        "--jobs",
+        "-j",
+        type=jobs_count,
+        metavar="N",
+        help=f"worker processes for large runs, 1 to {MAX_JOBS} (default: all cores; 1: none)",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="do not read or write the result cache (.vplint_cache/)"
