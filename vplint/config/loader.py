@@ -14,17 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from vplint.config.globs import compile_glob
 from vplint.diagnostics import Severity
 from vplint.store.files import read_toml
 
-__all__ = ["Config", "ConfigError", "ConfigLoader", "all_codes", "expand_codes", "glob_to_regex", "load_config_file"]
+__all__ = ["Config", "ConfigError", "ConfigLoader", "all_codes", "expand_codes", "load_config_file"]
 
 CONFIG_FILES = ("vplint.toml", ".vplint.toml", "pyproject.toml")
 
@@ -168,35 +168,8 @@ def check_selectors(selectors: Iterable[str], where: str) -> None:
 
 
 @lru_cache(maxsize=512)
-def glob_to_regex(pattern: str) -> re.Pattern[str]:
-    """A gitignore-like glob: ``*`` within a name, ``**`` across folders, ``?`` one character.
-
-    A pattern without ``/`` matches a file's name in any folder; one with ``/`` matches
-    the path relative to the configuration file's folder.
-    """
-    pat = pattern.strip()
-    anchored = "/" in pat.rstrip("/")
-    pat = pat.strip("/")
-    out = ""
-    i = 0
-    while i < len(pat):
-        c = pat[i]
-        if pat.startswith("**/", i):
-            out += "(?:.*/)?"
-            i += 3
-            continue
-        if pat.startswith("**", i):
-            out += ".*"
-            i += 2
-            continue
-        out += {"*": "[^/]*", "?": "[^/]"}.get(c, re.escape(c))
-        i += 1
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"^{prefix}{out}/?$")
-
-
 def _match(pattern: str, rel: str) -> bool:
-    return glob_to_regex(pattern).match(rel) is not None
+    return compile_glob(pattern).match(rel)
 
 
 # --- loading --------------------------------------------------------------------------
