@@ -8,6 +8,7 @@ from vplint.diagnostics import Diagnostic, Severity
 from vplint.i18n import count, render
 from vplint.lint.clock import env_language
 from vplint.lint.result import FileResult, Result
+from vplint.report.terminal import terminal_text
 
 __all__ = [
     "fix_summary",
@@ -23,17 +24,13 @@ __all__ = [
 
 
 def printable(path: str) -> str:
-    """A path as text any terminal can show: undecodable bytes of a file name become ``\\xNN``."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return path
+    """A path as text any terminal can show: undecodable bytes become ``\\xNN``, control characters escapes."""
+    return terminal_text(path)
 
 
 def format_line(d: Diagnostic) -> str:
     fixable = " [*]" if d.fix else ""
-    return f"{printable(d.path)}:{d.line}:{d.column}: {d.code}{fixable} {d.message}"
+    return f"{printable(d.path)}:{d.line}:{d.column}: {d.code}{fixable} {terminal_text(d.message)}"
 
 
 def fix_summary(fixes: int, files: int, lang: str, would: bool = False) -> str:

@@ -24,6 +24,7 @@ from typing import TextIO
 from vplint.diagnostics import Diagnostic, Severity
 from vplint.lint.result import Result
 from vplint.report import concise
+from vplint.report.terminal import BIDI, terminal_text
 
 __all__ = ["caret_line", "format_finding", "use_color", "write"]
 
@@ -62,6 +63,8 @@ def _shown(ch: str) -> str:
         return "\u2421"
     if 0x80 <= o < 0xA0 or unicodedata.category(ch) == "Cs":
         return "\ufffd"
+    if ch in BIDI or ch in "\u2028\u2029":  # would reorder or break the line: shown as its escape
+        return f"\\u{o:04x}"
     return ch
 
 
@@ -97,7 +100,7 @@ def format_finding(d: Diagnostic, text: str | None, color: bool = False) -> str:
     fixable = " " + _paint("[*]", _FIXABLE, color) if d.fix else ""
     header = (
         f"{_paint(concise.printable(d.path), _BOLD, color)}:{d.line}:{d.column}: "
-        f"{_paint(d.code, _SEVERITY_COLOR[d.severity], color)}{fixable} {d.message}"
+        f"{_paint(d.code, _SEVERITY_COLOR[d.severity], color)}{fixable} {terminal_text(d.message)}"
     )
     if text is None:
         return header

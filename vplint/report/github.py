@@ -16,6 +16,7 @@ from vplint.diagnostics import Diagnostic, Severity
 from vplint.lint.result import Result
 from vplint.report.common import base_dir, relative_path
 from vplint.report.concise import printable, write_path_errors
+from vplint.report.terminal import terminal_text
 
 __all__ = ["annotation", "escape_data", "escape_property", "write"]
 
@@ -39,7 +40,7 @@ def annotation(d: Diagnostic, path: str) -> str:
             f"title={escape_property(f'vplint {d.code}')}",
         )
     )
-    message = f"{path}:{d.line}:{d.column}: {d.code} {d.message}"
+    message = f"{path}:{d.line}:{d.column}: {d.code} {terminal_text(d.message)}"
     return f"::{_COMMAND[d.severity]} {props}::{escape_data(message)}"
 
 

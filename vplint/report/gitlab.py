@@ -21,6 +21,7 @@ from vplint.diagnostics import Severity
 from vplint.lint.result import Result
 from vplint.report.common import base_dir, fingerprints, relative_path
 from vplint.report.concise import printable, write_path_errors
+from vplint.report.terminal import escape_bidi
 
 __all__ = ["SEVERITY", "issues", "write"]
 
@@ -49,4 +50,4 @@ def issues(result: Result) -> list[dict[str, Any]]:
 
 def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> None:
     write_path_errors(result, err, lang)
-    out.write(json.dumps(issues(result), ensure_ascii=False, indent=2) + "\n")
+    out.write(escape_bidi(json.dumps(issues(result), ensure_ascii=False, indent=2)) + "\n")

@@ -14,6 +14,7 @@ from vplint.i18n import render
 from vplint.lint.result import Result
 from vplint.report.common import rule_name
 from vplint.report.concise import printable, summary_language, write_path_errors
+from vplint.report.terminal import escape_bidi
 
 __all__ = ["finding", "report", "write"]
 
@@ -77,4 +78,4 @@ def report(result: Result, lang: str | None = None) -> dict[str, Any]:
 
 def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> None:
     write_path_errors(result, err, lang)
-    out.write(json.dumps(report(result, lang), ensure_ascii=False, indent=2) + "\n")
+    out.write(escape_bidi(json.dumps(report(result, lang), ensure_ascii=False, indent=2)) + "\n")

@@ -25,6 +25,7 @@ from vplint.diagnostics import Severity
 from vplint.i18n import count, render
 from vplint.lint.result import Result
 from vplint.report.concise import format_line, printable, summary_language, write_path_errors
+from vplint.report.terminal import xml_references
 
 __all__ = ["tree", "write"]
 
@@ -78,4 +79,6 @@ def tree(result: Result, lang: str | None = None) -> ET.Element:
 def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> None:
     write_path_errors(result, err, lang)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(tree(result, lang), encoding="unicode") + "\n")
+    # bidi controls as character references: the same text to an XML reader, inert on a terminal
+    xml = ET.tostring(tree(result, lang), encoding="unicode")
+    out.write(xml_references(xml) + "\n")

@@ -24,6 +24,7 @@ from vplint.lint.codes import BUILTIN_CODES
 from vplint.lint.result import FileResult, Result
 from vplint.report.common import absolute_path, base_dir, fingerprints, relative_path
 from vplint.report.concise import printable, summary_language, write_path_errors
+from vplint.report.terminal import escape_bidi
 from vplint.rules import RULES
 from vplint.rules.docs import explain_text
 
@@ -192,4 +193,4 @@ def _file_results(res: FileResult, index: dict[str, int], location: dict[str, st
 
 def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> None:
     write_path_errors(result, err, lang)
-    out.write(json.dumps(log(result, lang), ensure_ascii=False, indent=2) + "\n")
+    out.write(escape_bidi(json.dumps(log(result, lang), ensure_ascii=False, indent=2)) + "\n")
