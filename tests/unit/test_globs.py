@@ -74,3 +74,9 @@ def test_the_automaton_and_the_regular_expression_agree(parts: list[str], path: 
 
     regex = re.compile("".join(_regex(t) for t in glob.tokens) + r"\Z")
     assert _simulate(glob.tokens, text) is (regex.match(text) is not None), (glob.pattern, text)
+
+
+def test_a_reversed_range_matches_nothing_and_does_not_crash() -> None:
+    assert not compile_glob("[z-a].md").match("b.md")
+    assert compile_glob("[!z-a].md").match("b.md")
+    assert not compile_glob("*[z-a]*[z-a]*x").match("abc")  # the automaton agrees

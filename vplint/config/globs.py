@@ -92,7 +92,8 @@ def _class(pat: str, start: int) -> tuple[Token, int] | None:
             i += 1
     if i >= len(pat):
         return None
-    return ("class", negated, tuple(items)), i + 1
+    # a reversed range (z-a) matches nothing, as in fnmatch
+    return ("class", negated, tuple((low, high) for low, high in items if low <= high)), i + 1
 
 
 def _in_class(token: Token, c: str) -> bool:
@@ -122,6 +123,8 @@ def _regex(token: Token) -> str:
         items = token[2]
         assert isinstance(items, tuple)
         body = "".join(re.escape(low) if low == high else f"{re.escape(low)}-{re.escape(high)}" for low, high in items)
+        if not body:  # every range was reversed: nothing, or (negated) any one character of a name
+            return "[^/]" if token[1] else "(?!)"
         return f"(?!/)[{'^' if token[1] else ''}{body}]"
     return {"one": "[^/]", "star": "[^/]*", "any": ".*", "dirs": "(?:.*/)?", "slash?": "/?"}[str(kind)]
 
@@ -159,11 +162,7 @@ def _simulate(tokens: tuple[Token, ...], path: str) -> bool:
             if i >= end:
                 continue
             kind = tokens[i][0]
-            if (
-                (kind == "lit" and tokens[i][1] == c)
-                or (kind == "one" and c != "/")
-                or (kind == "class" and _in_class(tokens[i], c))
-            ):
+            if _takes_one(tokens[i], c):
                 after.add(i + 1)
             elif (kind == "star" and c != "/") or kind == "any":
                 after.add(i)

@@ -7,7 +7,7 @@ of vplint sees :func:`parse_body` and the :class:`Heading` and :class:`Item` it 
   stamps the start offset on every top-level token, which mistune's tokens lack.
 * The simple-list shortcut (:func:`_simple_list`) builds mistune's own token for the list a canvas
   almost always has, without mistune's recursive item parsing.  ``BodyParser(simple_lists=False)``
-  parses with mistune alone; ``tests/test_document_fast_lists.py`` checks that both agree.
+  parses with mistune alone; ``tests/unit/test_document_fast_lists.py`` checks that both agree.
 * One private mistune function is memoized (:func:`install_list_break_memo`).  It is patched only
   when it is there with the signature it has in 3.4; otherwise mistune runs as shipped, with the
   same tokens (``tests/unit/test_markdown_adapter.py``): lists the shortcut does not take parse
@@ -26,7 +26,7 @@ take: the shortcut notes each item's line itself, ``_item_starts``):
   change there would move findings silently, with no signature to check as the memo does.
 * It is not byte-identical.  Tried (each item's line from that hook, the rest as here): the same
   items on all 195 markdown files of the repository, but different items on 361 of 20,000 random
-  texts made of the lines ``tests/test_document_fast_lists.py`` uses.  Where its marker count
+  texts made of the lines ``tests/unit/test_document_fast_lists.py`` uses.  Where its marker count
   disagrees with mistune's items, :func:`_list_items` puts every item on the list's first line
   (``"-\n  ```\n-\n```\n"``: both items on line 1; mistune's second starts on line 3).  Likewise a
   paragraph's lines are consecutive, but which line the item's first paragraph starts on is known
@@ -213,7 +213,7 @@ def _simple_list(m: re.Match[str], state: BlockState, item_start: re.Pattern[str
     items each hold one ``block_text``: exactly what mistune builds, but mistune parses every item
     recursively (half the time vplint spends on a canvas).  Anything else — a continuation line, a
     nested list, a loose list, an item starting a block of its own — returns None and mistune parses
-    the list.  ``tests/test_document_fast_lists.py`` checks both paths agree.
+    the list.  ``tests/unit/test_document_fast_lists.py`` checks both paths agree.
     """
     src = state.src
     pos = m.start()

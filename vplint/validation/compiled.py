@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
     from jsonschema.protocols import Validator as JsonSchemaValidator
 
-__all__ = ["DRAFT", "SUPPORTED_KEYWORDS", "UnsupportedSchemaError", "Validator", "error_order"]
+__all__ = ["DRAFT", "UnsupportedSchemaError", "Validator", "error_order"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -49,7 +49,6 @@ _EXPLAIN_ORDER = (
     "additionalProperties",
 )
 _ANNOTATIONS = frozenset({"$id", "$comment", "title", "description", "default", "examples"})
-SUPPORTED_KEYWORDS = frozenset({*_EXPLAIN_ORDER, "$schema"}) | _ANNOTATIONS
 _RANK = {keyword: rank for rank, keyword in enumerate(_EXPLAIN_ORDER)}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)  # jsonschema's, ASCII digits only

@@ -33,17 +33,7 @@ from vplint.validation.compiled import Validator
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-__all__ = ["SCHEMA_CODES", "load_schema", "validate"]
-
-SCHEMA_CODES = {
-    "S001": "missing",
-    "S002": "unknown-value",
-    "S003": "unknown-key",
-    "S004": "bad-format",
-    "S005": "wrong-type",
-    "S006": "schema",
-    "S007": "duplicate-section",
-}
+__all__ = ["load_schema", "validate"]
 
 
 @cache
