@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -136,3 +137,34 @@ def test_lint_text_takes_a_configuration(en_text: str) -> None:
     config = replace(ConfigLoader(isolated=True).for_path(ROOT), ignore=("S002",))
     res = lint_text(text, "x.md", config, TODAY)
     assert "S002" not in {d.code for d in res.diagnostics}
+
+
+def test_a_cached_payload_of_another_shape_is_a_miss(tmp_path: Path, en_text: str) -> None:
+    import json
+
+    (tmp_path / "a.md").write_text(en_text.replace("Type: problem-solving", "Type: x", 1), encoding="utf-8")
+    os.utime(tmp_path / "a.md", ns=(1_000_000_000, 1_000_000_000))
+    options = Options(today=TODAY.today, keep=False, jobs=1, cache=True, cache_dir=tmp_path / "cache", isolated=True)
+    first = _signature(lint_paths([str(tmp_path / "a.md")], options))
+    (cache,) = (tmp_path / "cache").glob("results-*.json")
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    for entry in data["files"].values():
+        entry[2] = '{"lang": "en"}'  # valid JSON, not a payload
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    assert _signature(lint_paths([str(tmp_path / "a.md")], options)) == first
+
+
+def test_the_cache_knows_the_users_language_from_every_locale_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty file's findings are in the user's language; LC_ALL must change the cached result too."""
+    (tmp_path / "e.md").write_text("", encoding="utf-8")
+    options = Options(keep=False, jobs=1, cache=True, cache_dir=tmp_path / "cache", isolated=True)
+    for var in ("VPLINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    (zh,) = lint_paths([str(tmp_path / "e.md")], options).files
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    (en,) = lint_paths([str(tmp_path / "e.md")], options).files
+    assert zh.diagnostics[0].lang == "zh"
+    assert en.diagnostics[0].lang == "en"

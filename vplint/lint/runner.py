@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from vplint.config.loader import Config, ConfigLoader
-from vplint.lint.clock import today
+from vplint.lint.clock import env_language, today
 from vplint.lint.discovery import discover
 from vplint.lint.options import Options
 from vplint.lint.payload import from_payload, lean, to_payload
@@ -84,16 +84,11 @@ def _cross_file(files: list[FileResult], options: Options) -> None:
 def _add_line(res: FileResult, number: int) -> None:
     """Give a lean result the line a cross-file finding points to (lean results keep only their own findings')."""
     try:
-        line = _split_line(read_document(res.path).text, number)
+        line = FileResult(res.path, document=read_document(res.path)).source_line(number)
     except OSError:
         return
     if line is not None:
         res.lines[number] = line
-
-
-def _split_line(text: str, number: int) -> str | None:
-    lines = text.split("\n")
-    return lines[number - 1] if 1 <= number <= len(lines) else None
 
 
 def _has_front_matter(res: FileResult) -> bool:
@@ -134,10 +129,11 @@ def _lean_results(files: Sequence[str], configs: dict[str, Config], options: Opt
         for start in range(0, len(hits), _PARSE_BATCH):
             batch = hits[start : start + _PARSE_BATCH]
             for (path, _), payload in zip(batch, parse_payloads([text for _, text in batch]), strict=True):
-                if payload is None:
+                result = None if payload is None else _from_cache(path, payload, configs[path])
+                if result is None:
                     todo.append(path)
                 else:
-                    results[path] = from_payload(path, payload, configs[path])
+                    results[path] = result
     else:
         todo = list(files)
     before: dict[str, list[int] | None] = {}
@@ -161,6 +157,14 @@ def _lean_results(files: Sequence[str], configs: dict[str, Config], options: Opt
     for cache in caches.values():
         cache.save()
     return [results[path] for path in files]
+
+
+def _from_cache(path: str, payload: dict[str, Any], config: Config) -> FileResult | None:
+    """A cached payload as a result; None (a miss) for one of another shape than vplint writes."""
+    try:
+        return from_payload(path, payload, config)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError, RecursionError):
+        return None
 
 
 def _in_workers(todo: list[str], configs: dict[str, Config], options: Options, jobs: int) -> Iterator[dict[str, Any]]:
@@ -191,8 +195,7 @@ def _environment_key(config: Config, options: Options) -> str:
                 sorted(options.ignore),
                 sorted(options.extend_select),
                 options.fix,
-                os.environ.get("VPLINT_LANG", ""),
-                os.environ.get("LANG", ""),
+                env_language(),  # the language of findings in a file whose own cannot be told
             ]
         ).encode()
     )

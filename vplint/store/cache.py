@@ -17,6 +17,7 @@ cannot be read is ignored.  The folder carries a ``.gitignore`` and a ``CACHEDIR
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import time
@@ -34,6 +35,7 @@ CACHE_VERSION = 3
 """2: results carry the source lines their findings point to; 3: each payload is kept as JSON text."""
 
 
+@functools.cache
 def code_fingerprint() -> str:
     """Changes when vplint's code, schemas or shipped data change (cheap: file sizes and times)."""
     package = Path(__file__).resolve().parents[1]
@@ -95,8 +97,9 @@ class ResultCache:
             return None
         if digest != entry[1]:
             return None
-        entry[0] = self.stat_key(st)  # touched but not changed
-        self.dirty = True
+        if time.time_ns() - st.st_mtime_ns >= 2_000_000_000:  # touched but not changed (and not racily clean)
+            entry[0] = self.stat_key(st)
+            self.dirty = True
         text = entry[2]
         return text
 
