@@ -97,7 +97,7 @@ class ResultCache:
             return None
         if digest != entry[1]:
             return None
-        if time.time_ns() - st.st_mtime_ns >= 2_000_000_000:  # touched but not changed (and not racily clean)
+        if not _racily_clean(st):  # touched but not changed
             entry[0] = self.stat_key(st)
             self.dirty = True
         text = entry[2]
@@ -118,7 +118,7 @@ class ResultCache:
                 digest = sha256(fh.read()).hexdigest()
         except OSError:
             return
-        recent = time.time_ns() - st.st_mtime_ns < 2_000_000_000
+        recent = _racily_clean(st)
         text = payload if isinstance(payload, str) else json.dumps(payload, separators=(",", ":"))
         self.entries[path] = [None if recent else self.stat_key(st), digest, text]
         self.dirty = True
@@ -144,6 +144,12 @@ def _pieces(entries: dict[str, list[Any]], size: int = 1024) -> Iterator[str]:
         piece = json.dumps(dict(items[start : start + size]), separators=(",", ":"))[1:-1]
         yield piece if start == 0 else "," + piece
     yield "}}"
+
+
+def _racily_clean(st: os.stat_result) -> bool:
+    """Modified within the last two seconds: a later edit could keep the same size and time, so the stat key
+    is not trusted for it ("racily clean", as git says) and the next run compares its bytes."""
+    return time.time_ns() - st.st_mtime_ns < 2_000_000_000
 
 
 def _is_entry(value: object) -> bool:
