@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vplint.diagnostics import Edit
-from vplint.lint.fix import fixed_text
+from vplint.lint.fix import FixOutcome, fixed_text, patch_lines, unified_diff
 
 
 def vplint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -158,3 +159,149 @@ def test_fix_respects_the_selection(tmp_path: Path, en_text: str) -> None:
     proc = vplint("check", "--diff", "--select", "Y003", "c.md", cwd=tmp_path)
     changed = [line for line in proc.stdout.splitlines() if line.startswith("+- ")]
     assert changed == ["+- Solves: P1, P3"]
+
+
+# --- --diff is what --fix writes, as GNU patch applies it ------------------------------------------
+
+PATCH_ARGS = ("-p1", "--force", "--fuzz=0", "--no-backup-if-mismatch")
+"""How the tests apply a diff: ``patch -p1`` as documented, made strict.  ``--force`` never asks and never
+takes the diff for a reversed one, ``--fuzz=0`` refuses a hunk whose context does not match exactly, and no
+``.orig`` file is left.  No ``--binary``: GNU patch strips CRs only when the diff's ``---``/``+++`` lines end
+in CRLF, and vplint's never do, so the plain command must keep every CR."""
+
+
+def gnu_patch() -> str:
+    """GNU patch's path.  Without it the test is skipped, except under CI (``CI=true``): ``.ci/run`` installs it."""
+    path = shutil.which("patch")
+    if path is not None:
+        version = subprocess.run([path, "--version"], capture_output=True, text=True, check=False, timeout=30)
+        if version.stdout.startswith("GNU patch"):
+            return path
+    if os.environ.get("CI") == "true":
+        pytest.fail("GNU patch is missing: .ci/run installs Debian's patch before the tests")
+    pytest.skip("GNU patch is not installed (apt-get install patch); CI installs it and runs these tests")
+
+
+def apply_patch(folder: Path, diff: bytes) -> None:
+    """``patch -p1 < diff`` in ``folder`` (strict: see :data:`PATCH_ARGS`); every hunk must apply where it says."""
+    proc = subprocess.run(
+        [gnu_patch(), *PATCH_ARGS], input=diff, cwd=folder, capture_output=True, check=False, timeout=60
+    )
+    report = (proc.stdout + proc.stderr).decode("utf-8", "replace")
+    assert proc.returncode == 0, report
+    assert "Hunk" not in report, report  # no offset, no fuzz: each hunk applied at the line it names
+    assert "Stripping trailing CRs" not in report, report
+
+
+SEPARATORS = ["\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+"""What ``str.splitlines`` breaks lines at besides CR and LF: characters inside a line for patch and git."""
+
+NO_EOL = "\\ No newline at end of file\n"
+
+DIFF_CASES = {
+    "lf-no-final-newline-fix-on-last-line": (
+        "a\nk: Alias",
+        f"@@ -1,2 +1,2 @@\n a\n-k: Alias\n{NO_EOL}+k: canon\n{NO_EOL}",
+    ),
+    "lf-no-final-newline-last-line-unchanged": ("k: Alias\nb", f"@@ -1,2 +1,2 @@\n-k: Alias\n+k: canon\n b\n{NO_EOL}"),
+    "crlf-no-final-newline": (
+        "a\r\nk: Alias\r\nb",
+        f"@@ -1,3 +1,3 @@\n a\r\n-k: Alias\r\n+k: canon\r\n b\n{NO_EOL}",
+    ),
+    # patch and git end lines at LF only: a CR-only file is one line, without a line end
+    "cr": ("a\rk: Alias\r", f"@@ -1 +1 @@\n-a\rk: Alias\r\n{NO_EOL}+a\rk: canon\r\n{NO_EOL}"),
+    "cr-no-final-newline": ("a\rk: Alias", f"@@ -1 +1 @@\n-a\rk: Alias\n{NO_EOL}+a\rk: canon\n{NO_EOL}"),
+    "bom-cr": ("\ufeffk: Alias\rb\r", f"@@ -1 +1 @@\n-\ufeffk: Alias\rb\r\n{NO_EOL}+\ufeffk: canon\rb\r\n{NO_EOL}"),
+    "bom-lf-no-final-newline": ("\ufeffk: Alias", f"@@ -1 +1 @@\n-\ufeffk: Alias\n{NO_EOL}+\ufeffk: canon\n{NO_EOL}"),
+    **{
+        f"separator-{ord(ch):04x}": (
+            f"a\nk: Alias {ch}x\nb{ch}\n",
+            f"@@ -1,3 +1,3 @@\n a\n-k: Alias {ch}x\n+k: canon {ch}x\n b{ch}\n",
+        )
+        for ch in SEPARATORS
+    },
+}
+"""Each case: the original (its fix writes ``canon`` for ``Alias``) and the diff's hunk.  difflib over
+``str.splitlines`` got every one wrong: lines run together, CR-only lines without an LF, and lines cut at
+a form feed, U+0085 or U+2028 that patch does not cut."""
+
+
+def _outcome(original: str) -> FixOutcome:
+    return FixOutcome("c.md", original, original.replace("Alias", "canon"), 1)
+
+
+@pytest.mark.parametrize(("original", "hunk"), DIFF_CASES.values(), ids=DIFF_CASES.keys())
+def test_diff_keeps_line_ends_and_marks_a_missing_final_newline(original: str, hunk: str) -> None:
+    assert unified_diff(_outcome(original)) == "--- a/c.md\n+++ b/c.md\n" + hunk
+
+
+@pytest.mark.parametrize("original", [case for case, _ in DIFF_CASES.values()], ids=DIFF_CASES.keys())
+def test_patch_applies_the_diff_to_exactly_the_fixed_text(tmp_path: Path, original: str) -> None:
+    outcome = _outcome(original)
+    (tmp_path / "c.md").write_bytes(original.encode())
+    apply_patch(tmp_path, unified_diff(outcome).encode())
+    assert (tmp_path / "c.md").read_bytes() == outcome.fixed.encode()
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("", []),
+        ("a\nb\n", ["a\n", "b\n"]),
+        ("a\r\nb", ["a\r\n", "b"]),
+        ("a\rb\r", ["a\rb\r"]),
+        ("\n\n", ["\n", "\n"]),
+        ("".join(SEPARATORS) + "\nz", ["".join(SEPARATORS) + "\n", "z"]),
+    ],
+)
+def test_patch_lines_end_at_lf_only(text: str, lines: list[str]) -> None:
+    assert patch_lines(text) == lines
+    assert "".join(lines) == text
+
+
+def test_diff_from_the_command_line_patches_to_what_fix_writes(tmp_path: Path, en_text: str) -> None:
+    """End to end: a CR-only canvas with a BOM, no final newline (its last line is fixed) and a form feed and
+    U+2028 beside a fix; ``vplint check --diff`` on standard output, as bytes, then ``patch -p1``."""
+    gnu_patch()
+    messy = _apply(en_text, MESSY_EN).replace("Window of Opportunity", "Window of Opportunity \f\u2028")
+    data = b"\xef\xbb\xbf" + messy.rstrip("\n").replace("\n", "\r").encode()
+    for name in ("diff", "fix", "patch"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "c.md").write_bytes(data)
+    command = [sys.executable, "-m", "vplint", "check", "--no-cache", "--today", "2026-11-27", "c.md"]
+    shown = subprocess.run([*command, "--diff"], cwd=tmp_path / "diff", capture_output=True, check=False, timeout=120)
+    assert shown.returncode == 1, shown.stderr
+    assert shown.stdout.startswith(b"--- a/c.md\n+++ b/c.md\n@@ -1 +1 @@\n-\xef\xbb\xbf---\r")
+    assert (tmp_path / "diff" / "c.md").read_bytes() == data
+    subprocess.run([*command, "--fix"], cwd=tmp_path / "fix", capture_output=True, check=False, timeout=120)
+    fixed = (tmp_path / "fix" / "c.md").read_bytes()
+    assert fixed != data
+    assert fixed.endswith(b"- Empathise: acknowledge the overtime load in finance")
+    apply_patch(tmp_path / "patch", shown.stdout)
+    assert (tmp_path / "patch" / "c.md").read_bytes() == fixed
+
+
+def test_diff_of_a_chinese_canvas_named_with_a_space_patches_under_a_latin1_terminal(
+    tmp_path: Path, zh_text: str
+) -> None:
+    """The diff is the file's bytes whatever stdout's encoding says, and a name with a space ends in a tab."""
+    gnu_patch()
+    fixable = zh_text.replace("- 类型：问题解决型", "- 类型：Problem Solving", 1)
+    assert fixable != zh_text
+    name = "华信 物流.md"
+    for folder in ("diff", "fix", "patch"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(fixable, encoding="utf-8")
+    command = [sys.executable, "-m", "vplint", "check", "--no-cache", "--today", "2026-11-27", name]
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    shown = subprocess.run(
+        [*command, "--diff"], cwd=tmp_path / "diff", env=env, capture_output=True, check=False, timeout=120
+    )
+    assert b"Traceback" not in shown.stderr
+    assert shown.returncode == 1, shown.stderr
+    assert shown.stdout.startswith(f"--- a/{name}\t\n+++ b/{name}\t\n".encode())
+    subprocess.run([*command, "--fix"], cwd=tmp_path / "fix", env=env, capture_output=True, check=False, timeout=120)
+    fixed = (tmp_path / "fix" / name).read_bytes()
+    assert fixed != fixable.encode()
+    apply_patch(tmp_path / "patch", shown.stdout)
+    assert (tmp_path / "patch" / name).read_bytes() == fixed

@@ -5,7 +5,8 @@ matches the text it expects, and through a temporary file in the same folder tha
 replaces the original in one step (:func:`vplint.store.files.write_atomic`): a crash
 midway leaves the old file whole.  Line ends (LF, CRLF, CR) and a UTF-8 byte-order mark are kept as they were;
 a file with mixed line ends is left alone.  Applying the fixes of a fixed file changes
-nothing (each fix writes the spelling its rule accepts).
+nothing (each fix writes the spelling its rule accepts).  :func:`unified_diff` (``--diff``) shows the same
+change as a diff that ``patch -p1`` turns into exactly those bytes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from vplint.diagnostics import Diagnostic, Edit
 
-__all__ = ["FixOutcome", "fix_file", "fixed_text", "unified_diff"]
+__all__ = ["FixOutcome", "fix_file", "fixed_text", "patch_lines", "unified_diff"]
 
 
 @dataclass
@@ -91,12 +92,36 @@ def fix_file(path: str, diagnostics: Iterable[Diagnostic]) -> FixOutcome | None:
     return FixOutcome(path, ("\ufeff" if bom else "") + raw, ("\ufeff" if bom else "") + out, applied)
 
 
+_NO_NEWLINE_AT_END = "\\ No newline at end of file\n"
+
+
+def patch_lines(text: str) -> list[str]:
+    """``text`` in lines as ``patch`` (and ``git apply``) read a file: each ends after its LF, and only there.
+
+    So a CRLF file's lines end in ``\\r\\n``, a CR-only file is one line, and form feeds, vertical tabs,
+    U+0085, U+2028 and the other breaks of :meth:`str.splitlines` are characters inside a line.  The last
+    line has no line end when the text does not end with one.
+    """
+    lines = [line + "\n" for line in text.split("\n")]
+    last = lines.pop()[:-1]
+    if last:
+        lines.append(last)
+    return lines
+
+
 def unified_diff(outcome: FixOutcome) -> str:
-    return "".join(
-        difflib.unified_diff(
-            outcome.original.splitlines(keepends=True),
-            outcome.fixed.splitlines(keepends=True),
-            fromfile=f"a/{outcome.path}",
-            tofile=f"b/{outcome.path}",
-        )
+    """The fixes as a unified diff, ``a/<path>`` to ``b/<path>``: ``patch -p1`` applied to the file writes exactly
+    :attr:`FixOutcome.fixed`, byte for byte (line ends, a missing final newline and a byte-order mark included).
+
+    Lines are cut where ``patch`` cuts them (:func:`patch_lines`), each keeps its own line end, and a last line
+    without one is followed by ``\\ No newline at end of file``, on whichever side (or both) it is.
+    """
+    # a name with a space ends in a tab, as GNU diff writes it: patch reads a name up to a tab, else up to a space
+    end = "\t" if any(c.isspace() for c in outcome.path) else ""
+    diff = difflib.unified_diff(
+        patch_lines(outcome.original),
+        patch_lines(outcome.fixed),
+        fromfile=f"a/{outcome.path}{end}",
+        tofile=f"b/{outcome.path}{end}",
     )
+    return "".join(line if line.endswith("\n") else line + "\n" + _NO_NEWLINE_AT_END for line in diff)
