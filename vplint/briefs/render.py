@@ -10,22 +10,35 @@ Python internals, and canvas text is only ever data.  HTML templates (``*.html.j
 autoescaped; in Markdown templates every ``{{ value }}`` is escaped for Markdown instead
 (``*``, ``_``, ``<``, ``|``, ... get a backslash).  Values marked safe (the mind map, the
 ``code`` and ``md`` filters) are inserted as they are.
+
+A template reads only files really inside the folder it was found in (links resolved; ``..`` and
+absolute names refused), and rendering ends: every loop iteration, call, attribute lookup, ``+``,
+``*`` and ``**`` is a step, and a brief stops at :data:`MAX_STEPS` steps, :data:`MAX_SECONDS` seconds
+or :data:`MAX_OUTPUT` characters (see docs/templates.md, "Escaping and security").
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
+import time
 import traceback
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.compiler
+import jinja2.filters
+import jinja2.loaders
+import jinja2.runtime
 import jinja2.sandbox
+import jinja2.utils
 import markupsafe
+from jinja2 import nodes
 
 from vplint.briefs import context as bm
 from vplint.briefs.questions import QuestionBank, QuestionBankError, load_bank
@@ -35,6 +48,9 @@ from vplint.store.resources import resource_dir
 
 __all__ = [
     "FORMATS",
+    "MAX_OUTPUT",
+    "MAX_SECONDS",
+    "MAX_STEPS",
     "BriefError",
     "Renderer",
     "account_name",
@@ -49,8 +65,34 @@ FORMATS = ("md", "html")
 _HTML_SUFFIXES = (".html.j2", ".htm.j2", ".svg.j2", ".xml.j2")
 
 
+MAX_STEPS = 10_000_000
+"""Steps one brief may take: loop iterations, calls, attribute lookups, ``+``, ``*`` and ``**``.
+
+A shipped brief of a sample canvas takes about 350; one of a 4 MiB canvas of 19,000 problems (the
+largest canvas vplint reads) about 1,000,000.  Ten million take a few seconds.
+"""
+MAX_SECONDS = 30.0
+"""Seconds one brief may take to render, checked at every step (that 4 MiB canvas takes about 5)."""
+MAX_OUTPUT = 50_000_000
+"""Characters one brief may have, and any text or list a template makes (that canvas's HTML brief: 35 million)."""
+
+
 class BriefError(Exception):
     """A template, question bank or output problem; the message names the file (and line)."""
+
+
+class _Stop(jinja2.TemplateError):
+    """A template refused or stopped by vplint: a message id of :mod:`vplint.i18n` and its arguments.
+
+    A :class:`jinja2.TemplateError` (not ``TemplateNotFound``), so ``ignore missing`` and template
+    lists do not swallow it; turned into a :class:`BriefError` in the user's language, with the
+    template file and line in front, by :func:`_template_error`.
+    """
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
 
 
 # --- escaping and helpers ------------------------------------------------------------------------
@@ -143,9 +185,171 @@ def _autoescape(name: str | None) -> bool:
     return bool(name) and str(name).lower().endswith(_HTML_SUFFIXES + _MD_SUFFIXES)
 
 
-def _environment(folders: Sequence[Path]) -> jinja2.Environment:
-    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders], encoding="utf-8"),
+# --- confinement and limits ------------------------------------------------------------------------
+
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+def _inside(path: str, folder: str) -> bool:
+    path, folder = os.path.normcase(path), os.path.normcase(folder)
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:  # another drive
+        return False
+
+
+class _FolderLoader(jinja2.FileSystemLoader):
+    """Jinja's loader for one folder, reading only files whose real path (links resolved) is inside it.
+
+    ``..`` (which Jinja refuses as "not found") and absolute names (which Jinja would look up inside
+    the folder) are refused outright; a name whose file resolves outside the folder is refused before
+    the file is read.  ``own`` is the name of the ``--template`` file: the user's own file, read
+    wherever it (or the link it is) points.
+    """
+
+    def __init__(self, folder: Path, own: str | None = None) -> None:
+        super().__init__(str(folder), encoding="utf-8")
+        self.folder = str(folder)
+        self.own = own
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        try:
+            if template.startswith(("/", "\\")) or _DRIVE.match(template):
+                raise jinja2.TemplateNotFound(template)
+            pieces = jinja2.loaders.split_template_path(template)
+        except jinja2.TemplateNotFound:
+            raise _Stop("brief.template_name", name=template) from None
+        filename = posixpath.join(self.folder, *pieces)  # where FileSystemLoader looks
+        if pieces != [self.own] and os.path.isfile(filename):
+            real = os.path.realpath(filename)
+            if not _inside(real, os.path.realpath(self.folder)):
+                raise _Stop(
+                    "brief.template_outside", name=template, folder=_display(self.folder), target=_display(real)
+                )
+        return super().get_source(environment, template)
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Jinja's code generator, with every ``{% for %}`` loop counting its iterations as steps, and every
+    ``~`` checking the size of what it made."""
+
+    def visit_Template(self, node: nodes.Template, frame: jinja2.compiler.Frame | None = None) -> None:
+        for loop in node.find_all(nodes.For):
+            loop.iter = nodes.Call(
+                nodes.EnvironmentAttribute("counted", lineno=loop.iter.lineno, environment=self.environment),
+                [loop.iter],
+                [],
+                None,
+                None,
+                lineno=loop.iter.lineno,
+                environment=self.environment,
+            )
+        super().visit_Template(node, frame)
+
+    def visit_Concat(self, node: nodes.Concat, frame: jinja2.compiler.Frame) -> None:
+        self.write("environment.sized(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, counting steps and sizes so that rendering ends.
+
+    A step is a loop iteration (also of a recursive ``loop(...)``), a call (function, method, macro),
+    an attribute or item lookup, a ``+``, ``*`` or ``**``; the clock is checked at every step.  ``+``,
+    ``*`` and ``**`` are refused before making a result larger than the output limit; what a call or a
+    ``~`` made is refused after.  ``lipsum``, ``slice`` and ``batch``, whose argument sets their work, are
+    charged for it.
+    """
+
+    code_generator_class = _CodeGenerator
+    intercepted_binops = frozenset({"+", "*", "**"})
+    max_steps = MAX_STEPS
+    max_seconds = MAX_SECONDS
+    max_output = MAX_OUTPUT
+    steps = 0
+    deadline = float("inf")
+
+    def start(self) -> None:
+        """Start counting for one brief."""
+        self.steps = 0
+        self.deadline = time.monotonic() + self.max_seconds
+
+    def step(self, n: int = 1) -> None:
+        self.steps += n
+        if self.steps > self.max_steps:
+            raise _Stop("brief.render_steps", n=f"{self.max_steps:,}")
+        if time.monotonic() >= self.deadline:
+            raise _Stop("brief.render_time", seconds=f"{self.max_seconds:g}")
+
+    def sized(self, value: Any) -> Any:
+        if isinstance(value, str | list | tuple) and len(value) > self.max_output:
+            self.too_large()
+        return value
+
+    def too_large(self) -> None:
+        raise _Stop("brief.render_size", n=f"{self.max_output:,}")
+
+    def counted(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        """The items of ``iterable``, one step each (every ``{% for %}`` loop iterates through this)."""
+        for item in iterable:
+            self.step()
+            yield item
+
+    def call(self, context: jinja2.runtime.Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        self.step()
+        if isinstance(obj, jinja2.runtime.LoopContext) and args:  # a recursive loop's next level
+            args = (self.counted(args[0]), *args[1:])
+        return self.sized(super().call(context, obj, *args, **kwargs))
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        self.step()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        self.step()
+        return super().getitem(obj, argument)
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        self.step()
+        if _result_size(operator, left, right) > self.max_output:
+            self.too_large()
+        return super().call_binop(context, operator, left, right)
+
+    def lipsum(self, n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+        self.step(_count(n) * _count(max))
+        return str(jinja2.utils.generate_lorem_ipsum(n, html, min, max))
+
+    def slice(self, value: Any, slices: int, fill_with: Any = None) -> Iterator[list[Any]]:
+        self.step(_count(slices))
+        return jinja2.filters.sync_do_slice(value, slices, fill_with)
+
+    def batch(self, value: Any, linecount: int, fill_with: Any = None) -> Iterator[list[Any]]:
+        self.step(_count(linecount))
+        return jinja2.filters.do_batch(value, linecount, fill_with)
+
+
+def _result_size(operator: str, left: Any, right: Any) -> int:
+    """About how long the result of ``left + right``, ``left * right`` or ``left ** right`` is, before making it."""
+    if operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+        return len(left) + len(right)
+    if operator == "*":
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(seq, str | list | tuple) and isinstance(n, int):
+                return len(seq) * n
+    elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
+        return abs(left).bit_length() * right // 4  # digits, at about 3.3 bits a digit
+    return 0
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and value > 0 else 0
+
+
+def _environment(folders: Sequence[Path], own: str | None = None) -> _Sandbox:
+    """The sandbox over ``folders`` (the first one holding the ``--template`` file ``own``, if any)."""
+    env = _Sandbox(
+        loader=jinja2.ChoiceLoader([_FolderLoader(f, own if i == 0 else None) for i, f in enumerate(folders)]),
         undefined=jinja2.StrictUndefined,
         autoescape=_autoescape,
         finalize=_finalize,
@@ -156,7 +360,8 @@ def _environment(folders: Sequence[Path]) -> jinja2.Environment:
         cache_size=-1,
     )
     env.globals.update(label=_label, t=_t, field_label=_field_label, chain=bm.chain, questions=_questions)
-    env.filters.update(md=_md_filter, code=_code_filter)
+    env.globals.update(lipsum=env.lipsum)
+    env.filters.update(md=_md_filter, code=_code_filter, slice=env.slice, batch=env.batch)
     return env
 
 
@@ -173,8 +378,11 @@ def _display(path: str | None) -> str:
     return path if rel.startswith(".." + os.sep + "..") else rel
 
 
-def _template_error(exc: BaseException, name: str, folders: Sequence[Path]) -> BriefError:
-    """A template failure as ``file:line: message``, the line in the template (not in Python)."""
+def _template_error(exc: BaseException, name: str, folders: Sequence[Path], ui: str = "en") -> BriefError:
+    """A template failure as ``file:line: message``, the line in the template (not in Python).
+
+    vplint's own refusals and limits (:class:`_Stop`) are said in ``ui``; Jinja's messages are English.
+    """
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return BriefError(f"{_display(exc.filename)}:{exc.lineno}: syntax error: {exc.message}")
     where = f"{name}"
@@ -184,6 +392,10 @@ def _template_error(exc: BaseException, name: str, folders: Sequence[Path]) -> B
         if filename.endswith(".j2") or any(filename.startswith(r) for r in roots):
             where = f"{_display(filename)}:{frame.lineno}"
             break
+    if isinstance(exc, _Stop):
+        from vplint.i18n import render
+
+        return BriefError(render(exc.key, {**exc.params, "where": where}, ui))
     if isinstance(exc, jinja2.TemplateNotFound):
         message = f"template '{exc.name}' not found"
     elif isinstance(exc, jinja2.UndefinedError | jinja2.exceptions.SecurityError | jinja2.TemplateError):
@@ -204,9 +416,15 @@ class Renderer:
     """The team's templates folder (configuration key ``templates``), if any."""
     template: str | None = None
     """``--template``: a template name, or the path of a template file."""
+    ui: str = "en"
+    """The language of vplint's own messages about templates (``en`` or ``zh``)."""
+    max_steps: int | None = None
+    """Steps one brief may take (None: :data:`MAX_STEPS`); likewise the next two."""
+    max_seconds: float | None = None
+    max_output: int | None = None
     folders: list[Path] = field(init=False)
     file: Path | None = field(init=False, default=None)
-    env: jinja2.Environment = field(init=False)
+    env: _Sandbox = field(init=False)
     _banks: dict[str, QuestionBank] = field(init=False, default_factory=dict)
     _chosen: dict[tuple[str, str, str], str] = field(init=False, default_factory=dict)
 
@@ -218,7 +436,10 @@ class Renderer:
                 raise BriefError(f"{self.template}: no such template file")
             self.file = path
             self.folders.insert(0, path.parent)
-        self.env = _environment(self.folders)
+        self.env = _environment(self.folders, self.file.name if self.file is not None else None)
+        self.env.max_steps = MAX_STEPS if self.max_steps is None else self.max_steps
+        self.env.max_seconds = MAX_SECONDS if self.max_seconds is None else self.max_seconds
+        self.env.max_output = MAX_OUTPUT if self.max_output is None else self.max_output
 
     def file_format(self) -> str | None:
         """The format a ``--template`` file produces (from its name), or None for a template name."""
@@ -262,7 +483,7 @@ class Renderer:
                 except jinja2.TemplateNotFound:
                     continue
                 except Exception as exc:
-                    raise _template_error(exc, candidate, self.folders) from None
+                    raise _template_error(exc, candidate, self.folders, self.ui) from None
                 chosen = candidate
                 break
             if chosen is None:
@@ -274,11 +495,20 @@ class Renderer:
         return chosen
 
     def render(self, name: str, context: Mapping[str, Any]) -> str:
+        """One brief; a template error, or a brief over the limits, is a :class:`BriefError`."""
         try:
             template = self.env.get_template(name)
-            text = template.render(_with_safe_maps(context))
+            self.env.start()
+            parts: list[str] = []
+            size = 0
+            for part in template.generate(_with_safe_maps(context)):
+                size += len(part)
+                if size > self.env.max_output:
+                    self.env.too_large()
+                parts.append(part)
         except Exception as exc:
-            raise _template_error(exc, name, self.folders) from None
+            raise _template_error(exc, name, self.folders, self.ui) from None
+        text = "".join(parts)
         return text if text.endswith("\n") else text + "\n"
 
 
@@ -301,13 +531,25 @@ def _is_path(value: str) -> bool:
 # --- names ----------------------------------------------------------------------------------------
 
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")
+_DEVICES = frozenset({"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)})
+"""Names Windows reserves for devices, with any extension (``con``, ``nul.md``; ``com¹`` is ``com1`` by NFKC)."""
 
 
 def safe_name(text: str) -> str:
-    """``text`` as a file name of ``[a-z0-9._-]`` (no separators, no leading dot, no '..'); may be empty."""
+    """``text`` as a file name of ``[a-z0-9._-]`` (no separators, no leading dot, no '..'); may be empty.
+
+    At most 80 characters.  A Windows device name before the first dot gets a ``_`` (``con`` ->
+    ``con_``, ``COM¹.x`` -> ``com1_.x``); no other name ends in ``_``, so ``con_`` is no other id's
+    name, and ``safe_name`` of a safe name is that name.
+    """
     name = _UNSAFE.sub("-", unicodedata.normalize("NFKC", text).strip().lower())
     name = re.sub(r"\.{2,}", ".", re.sub(r"-{2,}", "-", name))
-    return name.strip("._-")[:80].strip("._-")
+    name = name.strip("._-")[:80].strip("._-")
+    head, _, tail = name.partition(".")
+    if head in _DEVICES:
+        tail = tail[: 80 - len(head) - 2].rstrip("._-")
+        name = f"{head}_.{tail}" if tail else f"{head}_"
+    return name
 
 
 def _digest(text: str) -> str:
