@@ -7,6 +7,7 @@ through a temporary file and a rename, so a failed run leaves no half-written br
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,9 +89,15 @@ class _Job:
 
 
 def _source(path: str, root: Path) -> str:
-    """The canvas's path as the brief shows it: relative to the configuration's folder, never absolute."""
+    """The canvas's path as the brief shows it: relative to the configuration's folder, never absolute.
+
+    Raises :class:`OSError` when the file is no longer there to resolve: deleted, or replaced by a link
+    loop, since it was checked.  (``os.path.realpath`` in strict mode raises ``OSError`` for a loop
+    on every Python; ``Path.resolve()`` raises ``RuntimeError`` before 3.13, ``OSError`` after.)
+    """
+    real = Path(os.path.realpath(path, strict=True))
     try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        return real.relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
         return Path(path).name
 
@@ -115,7 +122,7 @@ def _select(result: Any, args: argparse.Namespace, formats: Sequence[str], ui: s
     """The canvases to brief; the names of briefs that cannot be made (not 'extra' files); the exit code so far."""
     from vplint.briefs.render import brief_name
     from vplint.diagnostics import Severity
-    from vplint.i18n import count
+    from vplint.i18n import count, render
     from vplint.report import concise
 
     jobs: list[_Job] = []
@@ -149,7 +156,17 @@ def _select(result: Any, args: argparse.Namespace, formats: Sequence[str], ui: s
                 continue
             print(_say("incomplete", ui, path=path, errors=errors), file=sys.stderr)
         root = res.config.root if res.config is not None else Path.cwd()
-        jobs.append(_Job(res, args.lang or _own_language(res), _source(res.path, root)))
+        try:
+            source = _source(res.path, root)
+        except OSError as exc:  # gone (or a link loop in its place) since it was checked: no brief of it
+            reason = exc.strerror or str(exc)
+            print(
+                f"vplint: {render('cli.unreadable', {'path': path, 'reason': reason}, args.lang or res.lang)}",
+                file=sys.stderr,
+            )
+            code = 2
+            continue
+        jobs.append(_Job(res, args.lang or _own_language(res), source))
     return jobs, reserved, code
 
 
@@ -228,7 +245,6 @@ def _run(args: argparse.Namespace, ui: str) -> int:
     from vplint.config.loader import ConfigLoader
     from vplint.i18n import render
     from vplint.lint.options import Options
-    from vplint.lint.runner import lint_paths
     from vplint.report import concise
 
     options = Options(lang=args.lang, ignore=TIME_DEPENDENT, config=args.config, isolated=args.isolated)
@@ -239,16 +255,18 @@ def _run(args: argparse.Namespace, ui: str) -> int:
         team = here.root / here.templates
         if not team.is_dir():
             raise BriefError(f"{here.path}: 'templates' names {team}, which is not a folder")
-    renderer = Renderer(team=team, template=args.template)
+    renderer = Renderer(team=team, template=args.template, ui=ui)
     formats = _formats(args, renderer, ui)
 
-    from vplint.cli.check import configured_paths
+    from vplint.cli.check import configured_paths, lint
 
-    result = lint_paths(args.paths or configured_paths(loader) or ["canvases"], options, loader)
+    result = lint(args.paths or configured_paths(loader) or ["canvases"], options, loader)
     for path in result.missing:
         print(f"vplint: {render('cli.no_path', {'path': concise.printable(path)}, ui)}", file=sys.stderr)
+    for problem in result.unreadable:
+        print(f"vplint: {concise.path_problem(problem, ui)}", file=sys.stderr)
     jobs, reserved, code = _select(result, args, formats, ui)
-    if result.missing:
+    if result.missing or result.unreadable:
         code = 2
     if args.by_account:
         outputs = _render_accounts(jobs, renderer, formats, args.lang)

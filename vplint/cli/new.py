@@ -17,6 +17,12 @@ def _say(key: str, lang: str, **args: object) -> str:
     return render(f"new.{key}", args, lang)
 
 
+def _cannot_write(path: Path, exc: OSError, lang: str) -> str:
+    from vplint.i18n import render
+
+    return render("cli.cannot_write", {"path": path, "reason": exc.strerror or str(exc)}, lang)
+
+
 def _term(vocabulary: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         from vplint.model.vocabulary import VOCABULARIES
@@ -85,6 +91,7 @@ def _updated(args: argparse.Namespace, path: Path) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     from vplint.config.loader import ConfigError
+    from vplint.scaffold.files import make_folders, remove_folders
     from vplint.scaffold.skeleton import CANVAS_ID, Skeleton, canvas_id, prompts, render
     from vplint.store.files import create_exclusive, write_atomic
 
@@ -94,10 +101,15 @@ def run(args: argparse.Namespace) -> int:
     if path.suffix.lower() not in (".md", ".markdown"):
         print(f"vplint: error: {_say('suffix', lang, path=path)}", file=err)
         return 2
-    if (path.exists() or path.is_symlink()) and not args.force:
+    try:
+        there, folder = path.exists() or path.is_symlink(), path.is_dir()
+    except OSError as exc:  # a name too long, a folder without search permission: pathlib raises those
+        print(f"vplint: error: {_cannot_write(path, exc, lang)}", file=err)
+        return 2
+    if there and not args.force:
         print(f"vplint: error: {_say('exists', lang, path=path)}", file=err)
         return 2
-    if path.is_dir():
+    if folder:
         print(f"vplint: error: {path}: is a folder", file=err)
         return 2
     stem = path.name.split(".")[0]
@@ -125,8 +137,9 @@ def run(args: argparse.Namespace) -> int:
             owner=args.owner,
         )
     )
+    created: list[Path] = []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        created = make_folders(path.parent)
         if path.exists() and args.force and not path.is_symlink():
             write_atomic(path, text)
         else:
@@ -134,10 +147,12 @@ def run(args: argparse.Namespace) -> int:
                 path.unlink()
             create_exclusive(path, text)
     except FileExistsError:
+        remove_folders(created)
         print(f"vplint: error: {_say('exists', lang, path=path)}", file=err)
         return 2
     except OSError as exc:
-        print(f"vplint: error: {path}: {exc.strerror or exc}", file=err)
+        remove_folders(created)  # a write that fails leaves no empty folders behind
+        print(f"vplint: error: {_cannot_write(path, exc, lang)}", file=err)
         return 2
     print(_say("created", lang, path=path, n=len(prompts(text))))
     return 0

@@ -331,10 +331,11 @@ class ConfigLoader:
             self._explicit = loaded
 
     def for_path(self, path: Path) -> Config:
-        """The configuration of a file or folder."""
+        """The configuration of a file or folder (a path that cannot be looked at is taken for a file)."""
         if self._explicit is not None:
             return self._explicit
-        return self.for_dir(os.path.abspath(path if path.is_dir() else path.parent))
+        # os.path.isdir, not Path.is_dir: that raises for a path it cannot stat (no search permission, a name too long)
+        return self.for_dir(os.path.abspath(path if os.path.isdir(path) else path.parent))
 
     def for_file(self, path: str) -> Config:
         """The configuration of a file (no need to ask the file system whether it is a folder)."""

@@ -18,7 +18,18 @@ if TYPE_CHECKING:
     from vplint.model.canvas import Canvas
     from vplint.parser.document import Document
 
-__all__ = ["FileResult", "Result"]
+__all__ = ["FileResult", "PathProblem", "Result"]
+
+
+@dataclass(frozen=True, slots=True)
+class PathProblem:
+    """A path that exists, or may, but cannot be looked at: a folder that cannot be listed, a file name that is
+    too long, a file under a folder without search permission.  Named on the command line or met in a walk."""
+
+    path: str
+    """As it was given, or as the walk joined it (``tree/sub``)."""
+    reason: str
+    """What the system said (``Permission denied``, ``File name too long``)."""
 
 
 @dataclass(slots=True)
@@ -58,6 +69,9 @@ class FileResult:
 class Result:
     files: list[FileResult] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    """Paths that do not exist."""
+    unreadable: list[PathProblem] = field(default_factory=list)
+    """Paths that cannot be looked at, with the reason (a file found but not read is a FileResult with an error)."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -68,6 +82,6 @@ class Result:
 
     @property
     def exit_code(self) -> int:
-        if self.missing or any(f.error for f in self.files):
+        if self.missing or self.unreadable or any(f.error for f in self.files):
             return 2
         return 1 if self.count(Severity.ERROR) else 0

@@ -7,12 +7,13 @@ from typing import TextIO
 from vplint.diagnostics import Diagnostic, Severity
 from vplint.i18n import count, render
 from vplint.lint.clock import env_language
-from vplint.lint.result import FileResult, Result
+from vplint.lint.result import FileResult, PathProblem, Result
 from vplint.report.terminal import terminal_text
 
 __all__ = [
     "fix_summary",
     "format_line",
+    "path_problem",
     "printable",
     "summary",
     "summary_language",
@@ -60,11 +61,18 @@ def summary(result: Result, lang: str) -> str:
     return render("summary.found", {"counts": sep.join(parts), "files": files}, lang)
 
 
+def path_problem(problem: PathProblem, lang: str) -> str:
+    """The message for a path that cannot be looked at (a folder that cannot be listed, a name too long, ...)."""
+    return render("cli.unreadable", {"path": printable(problem.path), "reason": problem.reason}, lang)
+
+
 def write_path_errors(result: Result, err: TextIO, lang: str | None = None) -> None:
-    """Tell ``err`` about the paths that do not exist and the files that could not be read."""
+    """Tell ``err`` about the paths that do not exist or cannot be looked at, and the files that could not be read."""
     summary_lang = summary_language(result, lang)
     for path in result.missing:
         print(f"vplint: {render('cli.no_path', {'path': printable(path)}, summary_lang)}", file=err)
+    for problem in result.unreadable:
+        print(f"vplint: {path_problem(problem, summary_lang)}", file=err)
     for res in result.files:
         if res.error is not None:
             write_io_error(res, err, lang)
@@ -72,7 +80,7 @@ def write_path_errors(result: Result, err: TextIO, lang: str | None = None) -> N
 
 def write_summary(result: Result, out: TextIO, lang: str | None = None) -> None:
     """The closing lines: what was found in how many files, and how many findings ``--fix`` can fix."""
-    if result.files or not result.missing:
+    if result.files or not (result.missing or result.unreadable):
         summary_lang = summary_language(result, lang)
         print(summary(result, summary_lang), file=out)
         fixable = sum(1 for d in result.diagnostics if d.fix)

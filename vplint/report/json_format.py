@@ -13,7 +13,7 @@ from vplint.diagnostics import Diagnostic, Severity
 from vplint.i18n import render
 from vplint.lint.result import Result
 from vplint.report.common import rule_name
-from vplint.report.concise import printable, summary_language, write_path_errors
+from vplint.report.concise import path_problem, printable, summary_language, write_path_errors
 from vplint.report.terminal import escape_bidi
 
 __all__ = ["finding", "report", "write"]
@@ -54,7 +54,7 @@ def report(result: Result, lang: str | None = None) -> dict[str, Any]:
         }
         for f in result.files
         if f.error is not None
-    ]
+    ] + [{"path": printable(p.path), "message": path_problem(p, message_lang)} for p in result.unreadable]
     missing = [
         {"path": printable(p), "message": render("cli.no_path", {"path": printable(p)}, message_lang)}
         for p in result.missing

@@ -24,7 +24,7 @@ from typing import TextIO
 from vplint.diagnostics import Severity
 from vplint.i18n import count, render
 from vplint.lint.result import Result
-from vplint.report.concise import format_line, printable, summary_language, write_path_errors
+from vplint.report.concise import format_line, path_problem, printable, summary_language, write_path_errors
 from vplint.report.terminal import xml_references
 
 __all__ = ["tree", "write"]
@@ -47,6 +47,10 @@ def tree(result: Result, lang: str | None = None) -> ET.Element:
         text = render("cli.no_path", {"path": printable(p)}, message_lang)
         ET.SubElement(case, "error", message=_xml(text), type="missing")
         errors += 1
+    for problem in result.unreadable:
+        case = ET.SubElement(suite, "testcase", classname="vplint", name=_xml(printable(problem.path)))
+        ET.SubElement(case, "error", message=_xml(path_problem(problem, message_lang)), type="unreadable")
+        errors += 1
     for res in result.files:
         path = _xml(printable(res.path))
         case = ET.SubElement(suite, "testcase", classname="vplint", name=path, file=path)
@@ -65,7 +69,7 @@ def tree(result: Result, lang: str | None = None) -> ET.Element:
         if other:
             ET.SubElement(case, "system-out").text = _xml("\n".join(format_line(d) for d in other))
     counts = {
-        "tests": str(len(result.missing) + len(result.files)),
+        "tests": str(len(result.missing) + len(result.unreadable) + len(result.files)),
         "failures": str(failures),
         "errors": str(errors),
     }

@@ -23,7 +23,7 @@ from vplint.i18n import render, table
 from vplint.lint.codes import BUILTIN_CODES
 from vplint.lint.result import FileResult, Result
 from vplint.report.common import absolute_path, base_dir, fingerprints, relative_path
-from vplint.report.concise import printable, summary_language, write_path_errors
+from vplint.report.concise import path_problem, printable, summary_language, write_path_errors
 from vplint.report.terminal import escape_bidi
 from vplint.rules import RULES
 from vplint.rules.docs import explain_text
@@ -157,6 +157,8 @@ def log(result: Result, lang: str | None = None, base: Path | None = None) -> di
     for p in result.missing:
         text = render("cli.no_path", {"path": printable(p)}, message_lang)
         notifications.append(_notification(text, artifact_location(p, base)))
+    for problem in result.unreadable:
+        notifications.append(_notification(path_problem(problem, message_lang), artifact_location(problem.path, base)))
     for res in result.files:
         location = artifact_location(res.path, base)
         if res.error is not None:

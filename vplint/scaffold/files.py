@@ -13,6 +13,8 @@ one that appeared meanwhile), files to overwrite are replaced with
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,17 @@ from vplint import __version__
 from vplint.store.files import create_exclusive, write_atomic
 from vplint.store.resources import resource_dir
 
-__all__ = ["EXAMPLES", "PLACEHOLDER_REPO", "PLACEHOLDER_REV", "SCAFFOLD", "Planned", "init_repo", "plan"]
+__all__ = [
+    "EXAMPLES",
+    "PLACEHOLDER_REPO",
+    "PLACEHOLDER_REV",
+    "SCAFFOLD",
+    "Planned",
+    "init_repo",
+    "make_folders",
+    "plan",
+    "remove_folders",
+]
 
 PLACEHOLDER_REPO = "https://example.com/your-org/vplint"
 """The repository URL the scaffolded files name: teams replace it with where they host vplint."""
@@ -63,12 +75,54 @@ def plan(lang: str = "en") -> list[Planned]:
     return out
 
 
+def make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and the folders above it that are missing; the ones this call created, outermost first.
+
+    On an error (a name too long, no permission) the folders created so far are removed again
+    and the error raised: a write that fails leaves no empty folders behind.
+    """
+    missing: list[Path] = []
+    for above in (folder, *folder.parents):
+        if os.path.isdir(above):
+            break
+        missing.append(above)
+    created: list[Path] = []
+    try:
+        for new in reversed(missing):
+            try:
+                new.mkdir()
+            except FileExistsError:  # made meanwhile (or a file: the next mkdir, or the write, says so)
+                continue
+            created.append(new)
+    except BaseException:
+        remove_folders(created)
+        raise
+    return created
+
+
+def remove_folders(created: list[Path]) -> None:
+    """Undo :func:`make_folders`: remove the folders it created, innermost first, as long as they are empty."""
+    for folder in reversed(created):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only an empty folder: never anything written meanwhile
+
+
 def init_repo(root: Path, *, lang: str = "en", force: bool = False) -> Iterator[tuple[str, str]]:
     """Write the scaffold under ``root``; yield ``(relpath, outcome)`` for each file as it is handled.
 
     ``outcome`` is ``created``, ``overwritten`` (only with ``force``) or ``kept`` (the file
-    exists and ``force`` is not given).  Raises :class:`OSError` when a file cannot be written.
+    exists and ``force`` is not given).  Raises :class:`OSError` when a file cannot be written;
+    the files handled before stay, the folders made for the rest are removed when empty.
     """
+    created: list[Path] = []
+    try:
+        yield from _init_files(root, lang, force, created)
+    except BaseException:
+        remove_folders(created)
+        raise
+
+
+def _init_files(root: Path, lang: str, force: bool, created: list[Path]) -> Iterator[tuple[str, str]]:
     for item in plan(lang):
         target = root / item.relpath
         linked = [p for p in target.relative_to(root).parents if p != Path(".") and (root / p).is_symlink()]
@@ -87,6 +141,6 @@ def init_repo(root: Path, *, lang: str = "en", force: bool = False) -> Iterator[
                 write_atomic(target, item.content)
             yield item.relpath, "overwritten"
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        created += make_folders(target.parent)
         create_exclusive(target, item.content)
         yield item.relpath, "created"
