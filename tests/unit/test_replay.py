@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,3 +82,43 @@ def test_a_changed_configuration_is_seen(repo: Path) -> None:
 def test_no_cache_writes_nothing(repo: Path) -> None:
     _run(repo, "canvases", "--no-cache")
     assert not (repo / "cache").exists()
+
+
+def test_an_edit_that_keeps_the_size_and_the_time_is_seen(repo: Path) -> None:
+    """The replay's manifest is the files' content, not their size and time (``touch -r`` after an edit)."""
+    first = _run(repo, "canvases")
+    assert "S002" in first.stdout
+    canvas = repo / "canvases" / "b.md"
+    st = canvas.stat()
+    text = canvas.read_text(encoding="utf-8")
+    assert "问题解决形" in text
+    canvas.write_text(text.replace("问题解决形", "问题解决型"), encoding="utf-8")  # the same size in bytes
+    os.utime(canvas, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert canvas.stat().st_size == st.st_size
+    after = _run(repo, "canvases")
+    assert (after.returncode, "S002" in after.stdout) == (0, False)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: {k: v for k, v in d.items() if k != "stdout"},
+        lambda d: {**d, "code": 77},
+        lambda d: {**d, "stdout": ["a list"]},
+        lambda d: {**d, "extra": 1},
+        lambda d: "[" * 100_000 + "]" * 100_000,
+    ],
+    ids=["no-stdout", "code-77", "stdout-not-text", "extra-key", "deep"],
+)
+def test_a_replay_file_of_another_shape_is_a_miss(repo: Path, change: Any) -> None:
+    import json
+
+    first = _run(repo, "canvases")
+    (run,) = (repo / "cache").glob("run-*.json")
+    data = json.loads(run.read_text(encoding="utf-8"))
+    data["stdout"] = "REPLAYED\n"
+    changed = change(data)
+    run.write_text(changed if isinstance(changed, str) else json.dumps(changed), encoding="utf-8")
+    again = _run(repo, "canvases")
+    assert "Traceback" not in again.stderr
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -140,18 +139,29 @@ def test_lint_text_takes_a_configuration(en_text: str) -> None:
 
 
 def test_a_cached_payload_of_another_shape_is_a_miss(tmp_path: Path, en_text: str) -> None:
+    """A cache entry of the right outer shape and a wrong inner one is a miss: the run checks the file again."""
     import json
 
     (tmp_path / "a.md").write_text(en_text.replace("Type: problem-solving", "Type: x", 1), encoding="utf-8")
-    os.utime(tmp_path / "a.md", ns=(1_000_000_000, 1_000_000_000))
     options = Options(today=TODAY.today, keep=False, jobs=1, cache=True, cache_dir=tmp_path / "cache", isolated=True)
     first = _signature(lint_paths([str(tmp_path / "a.md")], options))
     (cache,) = (tmp_path / "cache").glob("results-*.json")
     data = json.loads(cache.read_text(encoding="utf-8"))
-    for entry in data["files"].values():
-        entry[2] = '{"lang": "en"}'  # valid JSON, not a payload
-    cache.write_text(json.dumps(data), encoding="utf-8")
-    assert _signature(lint_paths([str(tmp_path / "a.md")], options)) == first
+    (good,) = (json.loads(entry[1]) for entry in data["files"].values())
+    row = good["diagnostics"][0]
+    deep = "[" * 100_000 + "]" * 100_000
+    for bad in (
+        '{"lang": "en"}',
+        "{}",
+        json.dumps({**good, "diagnostics": [[1]]}),
+        json.dumps({**good, "diagnostics": [["x", *row[1:]]]}),  # a line that is not a number
+        json.dumps({**good, "diagnostics": [[*row[:3], "S002.no_such_message", *row[4:]]]}),
+        json.dumps({**good, "lines": []})[:-1].replace('"lines": []', '"lines": ' + deep) + "}",
+    ):
+        for entry in data["files"].values():
+            entry[1] = bad
+        cache.write_text(json.dumps(data), encoding="utf-8")
+        assert _signature(lint_paths([str(tmp_path / "a.md")], options)) == first, bad[:80]
 
 
 def test_the_cache_knows_the_users_language_from_every_locale_variable(

@@ -67,7 +67,7 @@ def _key(err: jsonschema.ValidationError) -> tuple[str, str, str]:
         ({"additionalProperties": {"items": False}}, "items", "/additionalProperties/items"),
         ({"properties": {"a/b~c": {"anyOf": [{}]}}}, "anyOf", "/properties/a~1b~0c/anyOf"),
         ({"$ref": "#"}, "$ref", "/$ref"),
-        ({"prefixItems": [{}]}, "prefixItems", "/prefixItems"),
+        ({"prefixItems": [{"minContains": 1}]}, "minContains", "/prefixItems/0/minContains"),
         ({"not": {}}, "not", "/not"),
         ({"uniqueItems": True}, "uniqueItems", "/uniqueItems"),
         ({"format": "email"}, "format", "/format"),

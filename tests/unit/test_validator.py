@@ -151,3 +151,26 @@ def test_a_valid_instance_has_no_errors_and_an_invalid_one_has_jsonschemas() -> 
     (err,) = v.iter_errors({"select": "A"})
     assert isinstance(err, jsonschema.ValidationError)
     assert (err.validator, list(err.absolute_path), err.message) == ("type", ["select"], "'A' is not of type 'array'")
+
+
+def test_array_keywords_agree_with_jsonschema() -> None:
+    """prefixItems, items after the prefix, minItems and maxItems: the shapes the cache files are checked with."""
+    schema: dict[str, Any] = {
+        "type": "array",
+        "prefixItems": [{"type": "integer"}, {"type": "string"}],
+        "items": {"type": "null"},
+        "minItems": 2,
+        "maxItems": 3,
+    }
+    ours = Validator(schema)
+    theirs = jsonschema.Draft202012Validator(schema)
+    cases: list[Any] = [[1, "a"], [1, "a", None], [1], [], [1, "a", None, None], ["a", 1], [1, "a", 2], [True, "a"]]
+    cases += [[1.0, "a"], {}, "x"]
+    for instance in cases:
+        assert ours.is_valid(instance) is theirs.is_valid(instance), instance
+    assert [ours.is_valid(c) for c in cases[:5]] == [True, True, False, False, False]
+    only_prefix = Validator({"prefixItems": [{"const": 1}]})
+    assert only_prefix.is_valid([1, "anything"])
+    assert not only_prefix.is_valid([2])
+    with pytest.raises(ValueError, match="prefixItems"):
+        Validator({"prefixItems": []})

@@ -19,7 +19,7 @@ from vplint.lint.result import FileResult
 from vplint.lint.suppressions import Directive
 from vplint.model.canvas import Canvas
 
-__all__ = ["decode_diagnostic", "encode_diagnostic", "from_payload", "lean", "to_payload"]
+__all__ = ["decode_diagnostic", "encode_diagnostic", "from_payload", "known_messages", "lean", "to_payload"]
 
 _SUMMARY_PATHS: tuple[tuple[str, ...], ...] = (("id",), ("account",), ("decision_maker", "title"))
 
@@ -95,6 +95,14 @@ def to_payload(res: FileResult) -> dict[str, Any]:
         },
         "lines": [[n, text] for n, text in res.lines.items()],
     }
+
+
+def known_messages(payload: dict[str, Any]) -> bool:
+    """Every finding of ``payload`` names a message this vplint has (a payload of another version may not)."""
+    from vplint import i18n
+
+    messages = i18n.table("en")
+    return all(row[3] in messages for row in payload["diagnostics"])
 
 
 def from_payload(path: str, payload: dict[str, Any], config: Config) -> FileResult:

@@ -19,9 +19,9 @@ from typing import Any
 
 from vplint.config.loader import Config, ConfigLoader
 from vplint.lint.clock import env_language, today
-from vplint.lint.discovery import discover
+from vplint.lint.discovery import Discovery, discover
 from vplint.lint.options import Options
-from vplint.lint.payload import from_payload, lean, to_payload
+from vplint.lint.payload import from_payload, known_messages, lean, to_payload
 from vplint.lint.pipeline import lint_file
 from vplint.lint.result import FileResult, Result
 from vplint.lint.selection import finish
@@ -44,15 +44,16 @@ def lint_paths(
     paths: Sequence[str],
     options: Options | None = None,
     loader: ConfigLoader | None = None,
-    discovered: tuple[list[str], list[str]] | None = None,
+    discovered: Discovery | None = None,
 ) -> Result:
     """Check files and folders.  Raises :class:`~vplint.config.loader.ConfigError` for a bad configuration.
 
     ``discovered`` passes the result of :func:`~vplint.lint.discovery.discover` when the caller already has it.
+    Paths that do not exist or cannot be looked at are in the result (``missing``, ``unreadable``), not raised.
     """
     options = options or Options()
     loader = loader or ConfigLoader(options.config, options.isolated)
-    files, missing = discovered if discovered is not None else discover(paths, loader)
+    files, missing, unreadable = discovered if discovered is not None else discover(paths, loader)
     configs = {path: loader.for_file(path) for path in files}
     if options.keep:
         results = [lint_file(path, configs[path], options) for path in files]
@@ -61,7 +62,7 @@ def lint_paths(
     _cross_file(results, options)
     for res in results:
         finish(res, options)
-    return Result(results, missing)
+    return Result(results, missing, unreadable)
 
 
 def _cross_file(files: list[FileResult], options: Options) -> None:
@@ -97,10 +98,11 @@ def _has_front_matter(res: FileResult) -> bool:
     return not any(d.code in ("F002", "F003", "F004") for d in res.diagnostics)
 
 
-def _work(item: tuple[str, Config, Options]) -> dict[str, Any]:
-    """A worker process's job: one file checked, its lean result as JSON-able data."""
+def _work(item: tuple[str, Config, Options]) -> tuple[str | None, dict[str, Any]]:
+    """A worker process's job: one file checked; the digest of the bytes read and its lean result as JSON-able data."""
     path, config, options = item
-    return to_payload(lean(lint_file(path, config, options)))
+    full = lint_file(path, config, options)
+    return (full.document.digest if full.document is not None else None), to_payload(lean(full))
 
 
 def _lean_results(files: Sequence[str], configs: dict[str, Config], options: Options) -> list[FileResult]:
@@ -136,39 +138,35 @@ def _lean_results(files: Sequence[str], configs: dict[str, Config], options: Opt
                     results[path] = result
     else:
         todo = list(files)
-    before: dict[str, list[int] | None] = {}
-    if options.cache:
-        for path in todo:
-            try:
-                before[path] = ResultCache.stat_key(os.stat(path))
-            except OSError:
-                before[path] = None
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
-        for path, payload in zip(todo, _in_workers(todo, configs, options, jobs), strict=True):
+        for path, (digest, payload) in zip(todo, _in_workers(todo, configs, options, jobs), strict=True):
             results[path] = from_payload(path, payload, configs[path])
             if options.cache and payload["error"] is None:
-                cache_of(configs[path]).store(path, payload, before.get(path))
+                cache_of(configs[path]).store(path, payload, digest)
     else:
         for path in todo:
-            res = results[path] = lean(lint_file(path, configs[path], options))
+            full = lint_file(path, configs[path], options)
+            digest = full.document.digest if full.document is not None else None
+            res = results[path] = lean(full)
             if options.cache and res.error is None:
-                cache_of(configs[path]).store(path, to_payload(res), before.get(path))
+                cache_of(configs[path]).store(path, to_payload(res), digest)
     for cache in caches.values():
         cache.save()
     return [results[path] for path in files]
 
 
 def _from_cache(path: str, payload: dict[str, Any], config: Config) -> FileResult | None:
-    """A cached payload as a result; None (a miss) for one of another shape than vplint writes."""
-    try:
-        return from_payload(path, payload, config)
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError, RecursionError):
+    """A cached payload (its shape already checked) as a result; None (a miss) when it names a message vplint lacks."""
+    if not known_messages(payload):
         return None
+    return from_payload(path, payload, config)
 
 
-def _in_workers(todo: list[str], configs: dict[str, Config], options: Options, jobs: int) -> Iterator[dict[str, Any]]:
-    """Each file's payload from worker processes, in order, as they come: never all of them at once."""
+def _in_workers(
+    todo: list[str], configs: dict[str, Config], options: Options, jobs: int
+) -> Iterator[tuple[str | None, dict[str, Any]]]:
+    """Each file's digest and payload from worker processes, in order, as they come: never all of them at once."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # imported only for runs large enough to use it
 

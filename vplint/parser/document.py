@@ -22,7 +22,8 @@ import yaml
 
 from vplint.diagnostics import Diagnostic, Severity
 from vplint.parser.markdown import Block, Heading, Item, parse_body
-from vplint.store.files import open_regular
+from vplint.store.digest import hex_digest
+from vplint.store.files import MAX_READ, open_regular
 
 try:  # the C composer is ~10x faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _Loader
@@ -47,7 +48,7 @@ __all__ = [
     "read_document",
 ]
 
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = MAX_READ
 """Files larger than this are reported, not parsed (a canvas is a few kilobytes)."""
 
 MAX_YAML_DEPTH = 20
@@ -93,6 +94,8 @@ class Document:
     """Line on which the body starts."""
     blocks: list[Block] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    digest: str | None = None
+    """The SHA-256 (hex) of the bytes read from the file (None for text that was not read from a file)."""
 
     def report(self, line: int, column: int, code: str, message_id: str, **args: object) -> None:
         self.diagnostics.append(
@@ -118,7 +121,9 @@ def read_document(path: str, display: str | None = None) -> Document:
     """
     with open(path, "rb", opener=open_regular) as fh:
         data = fh.read(MAX_BYTES + 1)
-    return parse_document(data, display or path)
+    doc = parse_document(data, display or path)
+    doc.digest = hex_digest(data)  # the result cache's key: the very bytes that were checked
+    return doc
 
 
 def parse_document(data: bytes | str, path: str = "<string>") -> Document:

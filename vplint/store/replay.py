@@ -3,13 +3,15 @@
 The result cache (:mod:`vplint.store.cache`) saves parsing and checking unchanged files, but a run
 still rebuilds every file's result, applies cross-file rules and formats the report.  When
 *nothing* changed — the same command line, working folder, environment, vplint code, date,
-configuration files and the same set of files with the same sizes, modification times and
-inodes — the report is the same too, so vplint replays the stored output and exit code.
+configuration files and the same set of files holding the same bytes (their SHA-256, as the
+result cache keys them) — the report is the same too, so vplint replays the stored output and
+exit code.
 Any difference (one file touched, a file added or removed, another option) is a miss and
 the run proceeds normally, then stores its output for next time.
 
-Stored in the result cache folder as ``run-<key>.json``; written atomically; at most
-:data:`KEEP` of them are kept (the least recently used are removed).
+Stored in the result cache folder as ``run-<key>.json`` (its shape is
+``schema/cache-run.schema.json``; a file of another shape is a miss); written atomically; at
+most :data:`KEEP` of them are kept (the least recently used are removed).
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ class Replay:
         missing: Sequence[str],
         config_files: Iterable[Path | None],
     ) -> Replay:
-        from vplint.store.cache import code_fingerprint
+        from vplint.store.cache import code_fingerprint, file_digest
 
         env = sorted((k, v) for k, v in os.environ.items() if k.startswith(_ENV))
         key_data = [
@@ -83,11 +85,10 @@ class Replay:
             h.update(b"missing\0" + os.fsencode(path) + b"\0")
         for path in files:
             try:
-                st = os.stat(path)
-                stamp = f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_mode}\0"
-                h.update(os.fsencode(path) + stamp.encode())
-            except OSError:
-                h.update(os.fsencode(path) + b"\0gone\0")
+                stamp = file_digest(path)
+            except OSError as exc:  # gone or unreadable: the run reports it, and replays while that lasts
+                stamp = f"error {exc.errno}"
+            h.update(os.fsencode(path) + f"\0{stamp}\0".encode())
         return cls(folder, key, h.hexdigest())
 
     def lookup(self) -> tuple[str, str, int] | None:
@@ -95,13 +96,15 @@ class Replay:
         try:
             with open(self.file, encoding="utf-8") as fh:
                 data: Any = json.load(fh)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
-        if not isinstance(data, dict) or data.get("manifest") != self.manifest:
+        from vplint.store.shapes import valid
+
+        if not valid("cache-run", data) or data["manifest"] != self.manifest:
             return None
         with contextlib.suppress(OSError):
             os.utime(self.file)  # most recently used
-        return str(data["stdout"]), str(data["stderr"]), int(data["code"])
+        return data["stdout"], data["stderr"], data["code"]
 
     def store(self, stdout: str, stderr: str, code: int) -> None:
         from vplint.store.cache import usable_folder

@@ -7,8 +7,8 @@ Only when it says no does :meth:`Validator.iter_errors` import jsonschema and le
 there is no second, hand-written error path to drift away from the standard.
 
 The compiled check implements a fixed subset of JSON Schema 2020-12 (type, enum, const,
-required, properties, patternProperties, additionalProperties, items, minItems, minLength,
-maxLength, pattern, format: date) with jsonschema's semantics (``true`` is not ``1``, ``1.0`` is
+required, properties, patternProperties, additionalProperties, prefixItems, items, minItems,
+maxItems, minLength, maxLength, pattern, format: date) with jsonschema's semantics (``true`` is not ``1``, ``1.0`` is
 an integer, a date is ASCII ``YYYY-MM-DD``).  A schema that steps outside the subset -- another
 keyword, another format or draft, a boolean subschema (only ``additionalProperties: false`` is
 understood) -- is refused when the :class:`Validator` is made, naming the keyword and its JSON
@@ -42,6 +42,8 @@ _EXPLAIN_ORDER = (
     "pattern",
     "format",
     "minItems",
+    "maxItems",
+    "prefixItems",
     "items",
     "required",
     "properties",
@@ -238,14 +240,21 @@ def _compile_string(schema: Mapping[str, Any]) -> Check | None:
 
 def _compile_array(schema: Mapping[str, Any]) -> Check | None:
     low = schema.get("minItems")
+    high = schema.get("maxItems")
+    prefix = [_compile(sub) for sub in schema.get("prefixItems", ())]
     each = _compile(schema["items"]) if "items" in schema else None
-    if low is None and each is None:
+    if low is None and high is None and not prefix and each is None:
         return None
+    start = len(prefix)  # "items" applies to the items after "prefixItems"
 
     def array(instance: list[Any]) -> bool:
-        if low is not None and len(instance) < low:
+        if (low is not None and len(instance) < low) or (high is not None and len(instance) > high):
             return False
-        return each is None or all(each(item) for item in instance)
+        if prefix and not all(test(item) for test, item in zip(prefix, instance, strict=False)):
+            return False
+        if each is None:
+            return True
+        return all(each(item) for item in (instance[start:] if start else instance))
 
     return array
 
@@ -359,6 +368,13 @@ def _check_items(key: str, value: Any, at: str) -> None:
     _check_subschema(value, key, at)
 
 
+def _check_list(key: str, value: Any, at: str) -> None:
+    if not isinstance(value, list) or not value:
+        raise UnsupportedSchemaError(key, at, f"{key} that is not a non-empty list ({value!r})")
+    for index, sub in enumerate(value):
+        _check_subschema(sub, key, at + _pointer(str(index)))
+
+
 def _check_additional(key: str, value: Any, at: str) -> None:
     if value is not False:  # "no other keys": the one boolean subschema the check implements
         _check_subschema(value, key, at)
@@ -382,7 +398,9 @@ _VALUE_CHECKS: dict[str, Callable[[str, Any, str], None]] = {
     "patternProperties": _check_map,
     "additionalProperties": _check_additional,
     "items": _check_items,
+    "prefixItems": _check_list,
     "minItems": _check_count,
+    "maxItems": _check_count,
     "minLength": _check_count,
     "maxLength": _check_count,
     "pattern": _check_regex,
