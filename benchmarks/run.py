@@ -47,6 +47,8 @@ REPO = HERE.parent
 CORPUS_DIR = HERE / "corpus"
 DEFAULT_SIZES = (1, 1_000, 10_000)
 LARGE = 5_000
+MAX_BYTES = 4 * 1024 * 1024
+"""vplint's size limit for one canvas (``vplint.parser.document.MAX_BYTES``)."""
 """Corpora of this many files or more are timed ``--large-runs`` times."""
 PYCACHE_PREFIX: Path | None = None
 """Where children keep their bytecode cache (``--no-pyc``: None, and they compile every module on every start)."""
@@ -399,6 +401,22 @@ def corpus_for(size: int, seed: int, broken_ratio: float, regenerate: bool) -> C
     return Corpus(path, size, int(str(manifest.get("bytes", 0))), str(manifest.get("as_of", "")))
 
 
+def largest_corpus() -> Corpus:
+    """One canvas of the largest size vplint reads (4 MiB): the English sample, then one-line list items.
+
+    About 599,000 items: the shape that costs the most memory per byte (``docs/hardening.md``).
+    """
+    path = CORPUS_DIR / "largest"
+    file = path / "largest.md"
+    if not file.is_file() or file.stat().st_size > MAX_BYTES or file.stat().st_size < MAX_BYTES - 7:
+        progress(f"writing the largest allowed canvas in {_relative(path)} ...")
+        path.mkdir(parents=True, exist_ok=True)
+        text = (REPO / "canvases" / "acme-cfo.en.md").read_text(encoding="utf-8").rstrip("\n") + "\n"
+        item = "- abcd\n"
+        file.write_text(text + item * ((MAX_BYTES - len(text.encode("utf-8"))) // len(item)), encoding="utf-8")
+    return Corpus(path, 1, file.stat().st_size, "")
+
+
 # --- the machine ------------------------------------------------------------------------------------
 
 
@@ -589,6 +607,8 @@ def ratios(results: Sequence[Result]) -> list[Ratio]:
     add("start-up / import floor", ("vplint", "--version", ""), import_floor)
     cases = sorted({(r.files, r.case) for r in results if r.files})
     for files, case in cases:
+        if "largest" in case:  # no target is stated against the floor for it: its own row says enough
+            continue
         if files == 1:
             one = ONE_CANVAS_TARGET
             add("one canvas cold / import floor", ("vplint", case, "no cache"), import_floor, one)
@@ -648,6 +668,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="N,N,...",
         help="corpus sizes in files (default: 1,1000,10000)",
     )
+    parser.add_argument(
+        "--largest",
+        action="store_true",
+        help="also time the largest allowed canvas: one 4 MiB file of about 599,000 list items",
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs per corpus (default 5)")
     parser.add_argument(
         "--large-runs",
@@ -698,6 +723,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         atexit.register(shutil.rmtree, PYCACHE_PREFIX, ignore_errors=True)
     tools = [TOOLS[name](args) for name in args.tools.split(",")]
     corpora = [corpus_for(size, args.seed, args.broken_ratio, args.regenerate) for size in args.sizes]
+    if args.largest:
+        corpora.append(largest_corpus())
     if hasattr(os, "getloadavg") and os.getloadavg()[0] > 0.5:
         progress(f"run.py: the load average is {_load()}: other work is running, so the figures will be noisy")
     try:
@@ -710,6 +737,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for corpus in corpora:
                 runs = args.runs if corpus.files < LARGE else min(args.runs, args.large_runs)
                 case = f"check {corpus.files:,} file{'s' if corpus.files != 1 else ''}"
+                if corpus.path.name == "largest":
+                    case = "check the largest canvas (4 MiB)"
                 results.extend(measure(tool, case, runs, corpus, mode) for mode in modes)
     except ToolFailed as exc:
         progress(f"run.py: {exc}")

@@ -34,6 +34,22 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "at signs": lambda n: EN + "\n- Note: " + "a@" * (n // 2) + "\n",
     "separators": lambda n: EN + "\n- Change: external - " + "- " * (n // 2) + "\n",
     "years": lambda n: EN + "\n- Evidence: " + "2026 " * (n // 5) + "\n",
+    # many parts rather than one long one (n // 10 of them: 500 and 5,000)
+    "one-line list items": lambda n: EN + "".join(f"- Note {i}: x\n" for i in range(n // 10)),
+    "items with continuation lines": lambda n: EN + "".join(f"- Note {i}:\n  more\n" for i in range(n // 10)),
+    "nested lists": lambda n: EN + "".join(f"- Note {i}:\n  - a\n  - b\n" for i in range(n // 10)),
+    "problems": lambda n: EN.replace(
+        "### P2 ", "".join(f"### P{i} x\n- Type: problem-solving\n" for i in range(10, 10 + n // 10)) + "### P2 ", 1
+    ),
+    "headings": lambda n: EN + "".join(f"## H{i}\n" for i in range(n // 10)),
+    "paragraphs": lambda n: EN + "".join(f"para {i}\n\n" for i in range(n // 10)),
+    "suppressed regions": lambda n: (
+        EN
+        + "".join(f"<!-- vplint-disable H002 -->\n- Note {i}: TODO\n<!-- vplint-enable -->\n" for i in range(n // 10))
+    ),
+    "suppression comments": lambda n: (
+        EN + "".join(f"<!-- vplint-disable-next-line H002 -->\n- Note {i}: TODO\n" for i in range(n // 10))
+    ),
 }
 
 
@@ -51,3 +67,27 @@ def test_ten_times_the_input_takes_about_ten_times_as_long(shape: str) -> None:
     make = SHAPES[shape]
     small, large = _best_of_three(make(5_000)), _best_of_three(make(50_000))
     assert large < 20 * small + 0.25, f"{shape}: {small:.3f} s at 5,000, {large:.3f} s at 50,000"
+
+
+def _fix_and_diff(text: str) -> float:
+    from vplint.lint.fix import FixOutcome, fixed_text, unified_diff
+
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        res = lint_text(text, "long.md", options=ALL)
+        fixed, _ = fixed_text(text, [e for d in res.diagnostics for e in d.fix])
+        unified_diff(FixOutcome("long.md", text, fixed, 1))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_fixes_and_their_diff_take_linear_time() -> None:
+    """``--fix`` and ``--diff`` on a canvas with many fixes: the edits, then the diff (difflib) of the two texts."""
+    block = EN[EN.index("### P1 ") : EN.index("### P2 ")].replace("- Type: problem-solving", "- Type: Problem Solving")
+
+    def make(n: int) -> str:
+        return EN + "".join(block.replace("### P1 ", f"### P{i} ") for i in range(10, 10 + n))
+
+    small, large = _fix_and_diff(make(50)), _fix_and_diff(make(500))
+    assert large < 20 * small + 0.25, f"{small:.3f} s at 50 fixes, {large:.3f} s at 500"

@@ -118,15 +118,39 @@ def parse_directives(text: str, body_line: int) -> list[Directive]:
 
 
 def apply_suppressions(diagnostics: Iterable[Diagnostic], directives: list[Directive]) -> list[Diagnostic]:
-    """The diagnostics no directive suppresses; directives record what they suppressed."""
-    kept: list[Diagnostic] = []
-    for d in diagnostics:
-        suppressed = False
-        for directive in directives:
-            if directive.applies_from <= d.line <= directive.applies_to and directive.covers(d.code, d.line):
+    """The diagnostics no directive suppresses; directives record what they suppressed.
+
+    Time linear in the findings and directives (plus the overlaps of regions): a directive for one
+    line is found by its line, and a region is looked at only for the findings inside it (a sweep
+    over the findings in line order, with the regions open at each line).
+    """
+    by_line: dict[int, list[Directive]] = {}
+    regions: list[Directive] = []
+    for directive in directives:
+        if directive.applies_from == directive.applies_to:
+            by_line.setdefault(directive.applies_from, []).append(directive)
+        elif directive.applies_from < directive.applies_to:
+            regions.append(directive)
+    regions.sort(key=lambda r: r.applies_from)
+    order = sorted(range(len(findings := list(diagnostics))), key=lambda i: findings[i].line)
+    suppressed = [False] * len(findings)
+    open_regions: list[Directive] = []
+    closes = 0  # the first line after the earliest end of an open region
+    next_region = 0
+    for i in order:
+        d = findings[i]
+        if open_regions and d.line >= closes:  # a region ended: drop the ended ones
+            open_regions = [r for r in open_regions if r.applies_to >= d.line]
+            closes = min((r.applies_to for r in open_regions), default=0) + 1
+        while next_region < len(regions) and regions[next_region].applies_from <= d.line:
+            region = regions[next_region]
+            next_region += 1
+            if region.applies_to >= d.line:
+                closes = region.applies_to + 1 if not open_regions else min(closes, region.applies_to + 1)
+                open_regions.append(region)
+        for directive in (*by_line.get(d.line, ()), *open_regions):
+            if directive.covers(d.code, d.line):
                 directive.used = True
                 directive.hits.add(d.code)
-                suppressed = True
-        if not suppressed:
-            kept.append(d)
-    return kept
+                suppressed[i] = True
+    return [d for d, gone in zip(findings, suppressed, strict=True) if not gone]

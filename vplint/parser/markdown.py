@@ -38,7 +38,6 @@ take: the shortcut notes each item's line itself, ``_item_starts``):
 
 from __future__ import annotations
 
-import bisect
 import functools
 import inspect
 import re
@@ -55,7 +54,7 @@ Token: TypeAlias = dict[str, Any]
 """A mistune block token; a top-level one that a block rule made also holds ``_start``, its offset in the body."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str
@@ -64,7 +63,7 @@ class Heading:
     """Column of the heading text (after the ``#`` marks)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """A top-level list item: its text (continuation lines joined) and where it starts."""
 
@@ -177,15 +176,30 @@ class BodyParser:
         self._parser = _PositionParser(simple_lists)
 
     def tokens(self, body: str) -> list[Token]:
-        """mistune's top-level tokens for ``body``, with ``_start`` (see :data:`Token`)."""
+        """mistune's top-level tokens for ``body``, with ``_start`` (see :data:`Token`).
+
+        A list the shortcut took also holds ``_item_starts``, where each item's line starts.
+        """
+        tokens = self._tokens(body)
+        for tok in tokens:
+            texts = tok.pop("_texts", None)
+            if texts is not None:  # the shortcut's compact list, as mistune's token
+                tok["children"] = [
+                    {"type": "list_item", "children": [{"type": "block_text", "text": text + "\n"}]} for text in texts
+                ]
+                tok["_item_starts"] = _item_starts(body, tok["_start"], texts)
+        return tokens
+
+    def blocks(self, body: str, first_line: int = 1) -> list[Block]:
+        """The top-level headings and list items of ``body``, which starts on line ``first_line``."""
+        return _blocks(body, self._tokens(body), first_line)
+
+    def _tokens(self, body: str) -> list[Token]:
+        """The top-level tokens, a list the shortcut took kept compact (``_texts``, see :func:`_simple_list`)."""
         state = BlockState()
         state.process(body)
         self._parser.parse(state)
         return state.tokens
-
-    def blocks(self, body: str, first_line: int = 1) -> list[Block]:
-        """The top-level headings and list items of ``body``, which starts on line ``first_line``."""
-        return _blocks(body, self.tokens(body), first_line)
 
 
 _DEFAULT = BodyParser()
@@ -198,11 +212,15 @@ def parse_body(body: str, first_line: int = 1) -> list[Block]:
 
 # --- the simple-list shortcut --------------------------------------------------------------
 
-_SIMPLE_ITEM = re.compile(r"([-*+]) (?=\S)([^\n]*)(?:\n|\Z)")
+_SIMPLE_RUN = {bullet: re.compile(rf"(?:{re.escape(bullet)} (?=\S)[^\n]*(?:\n|\Z))+") for bullet in "-*+"}
+"""A run of one-line items ``- text`` with one bullet, at the margin, one space after it."""
 _BLANK = re.compile(r"[ \t\v\f]*\n")
 _ATX_SPEC = re.compile(BlockParser.SPECIFICATION["atx_heading"], re.M)
 _NOT_AFTER_BLANK = frozenset("-*+_`~#<>=|0123456789 \t\v\f")
 """First characters of a line that might continue a list or start a block that ends one."""
+_MAY_START_BLOCK = frozenset("`~-*+>0123456789")
+"""First characters of an item's text that may start a block of its own inside the item (its text never starts
+with a space: the run's pattern wants one after the bullet and then a non-space)."""
 
 
 def _simple_list(m: re.Match[str], state: BlockState, item_start: re.Pattern[str]) -> int | None:
@@ -214,25 +232,25 @@ def _simple_list(m: re.Match[str], state: BlockState, item_start: re.Pattern[str
     recursively (half the time vplint spends on a canvas).  Anything else — a continuation line, a
     nested list, a loose list, an item starting a block of its own — returns None and mistune parses
     the list.  ``tests/unit/test_document_fast_lists.py`` checks both paths agree.
+
+    The token is compact: the items' texts in ``_texts``, one string each, and no ``children``
+    (:meth:`BodyParser.tokens` expands it to mistune's form).  A list of a hundred thousand items
+    costs a string per item, not the three dicts and a list mistune's form takes.
     """
     src = state.src
     pos = m.start()
-    first = _SIMPLE_ITEM.match(src, pos)
-    if first is None:
+    bullet = src[pos : pos + 1]
+    run = _SIMPLE_RUN[bullet].match(src, pos) if bullet in _SIMPLE_RUN else None
+    if run is None:
         return None
-    bullet = first.group(1)
-    children: list[Token] = []
-    starts: list[int] = []
-    item: re.Match[str] | None = first
-    while item is not None and item.group(1) == bullet:
-        text = item.group(2)
-        if item_start.match(text + "\n"):
+    end = run.end()
+    texts = src[pos:end].split("\n")
+    if texts[-1] == "":
+        texts.pop()
+    texts = [line[2:] for line in texts]
+    for text in texts:
+        if text[0] in _MAY_START_BLOCK and item_start.match(text + "\n"):
             return None  # the item starts a nested list, a quote or code
-        children.append({"type": "list_item", "children": [{"type": "block_text", "text": text + "\n"}]})
-        starts.append(item.start())
-        pos = item.end()
-        item = _SIMPLE_ITEM.match(src, pos)
-    end = pos
     if end < len(src) and not _is_heading_at(src, end):
         blank = _BLANK.match(src, end)
         if blank is None:
@@ -245,14 +263,22 @@ def _simple_list(m: re.Match[str], state: BlockState, item_start: re.Pattern[str
     state.append_token(
         {
             "type": "list",
-            "children": children,
+            "_texts": texts,
             "tight": True,
             "bullet": bullet,
             "attrs": {"depth": 0, "ordered": False},
-            "_item_starts": starts,  # where each item's line starts: no need to find the marker lines again
         }
     )
     return end
+
+
+def _item_starts(src: str, start: int, texts: list[str]) -> list[int]:
+    """Where each item of a compact list starting at ``start`` starts: one line each."""
+    starts = []
+    for text in texts:
+        starts.append(start)
+        start += len(text) + 3  # the bullet, its space, the text and the newline
+    return starts
 
 
 def _is_heading_at(src: str, pos: int) -> bool:
@@ -268,43 +294,57 @@ _FENCE_LINE = re.compile(r"^ *(`{3,}|~{3,})")
 
 
 def _blocks(src: str, tokens: list[Token], first_line: int) -> list[Block]:
-    src_lines = src.split("\n")
-    # offsets where lines start, for offset -> line
-    line_starts = [0]
-    for ln in src_lines[:-1]:
-        line_starts.append(line_starts[-1] + len(ln) + 1)
+    """Headings and list items from the top-level tokens, with their lines.
 
-    def line_of(offset: int) -> int:
-        return bisect.bisect_right(line_starts, offset) - 1  # 0-based within body
-
+    Top-level tokens come in the order of their offsets, so each one's line is counted from the
+    previous one's (newlines in between): no table of every line of the body is built, and the
+    body is split into lines only if mistune parsed a list itself.
+    """
     starts = [t.get("_start") for t in tokens]
     blocks: list[Block] = []
+    line0, counted_to = 0, 0  # 0-based line of the offset ``counted_to``
+    all_lines: list[str] | None = None
+
+    def line_of(offset: int) -> int:
+        nonlocal line0, counted_to
+        if offset >= counted_to:
+            line0 += src.count("\n", counted_to, offset)
+        else:  # pragma: no cover - tokens are in order; counted afresh if they ever are not
+            line0 = src.count("\n", 0, offset)
+        counted_to = offset
+        return line0
+
     for idx, tok in enumerate(tokens):
         start_off = starts[idx]
         if start_off is None:
             continue
         ln0 = line_of(start_off)
         if tok["type"] == "heading":
-            raw = src_lines[ln0]
+            raw = _line_at(src, start_off)
             m = _ATX.match(raw)
             # an ATX heading's text follows its marks; a setext heading's is the whole line
             text_col = m.end() + 1 if m else len(raw) - len(raw.lstrip()) + 1
             title = " ".join(str(tok.get("text", "")).split())
             blocks.append(Heading(int(tok["attrs"]["level"]), title, first_line + ln0, text_col))
         elif tok["type"] == "list":
-            item_starts = tok.get("_item_starts")
-            if item_starts is not None:  # a simple list (see _simple_list): one-line items, text in column 3
-                for child, offset in zip(tok["children"], item_starts, strict=True):
-                    text = child["children"][0]["text"].strip()
-                    blocks.append(Item(text, first_line + line_of(offset), 3))
+            texts = tok.get("_texts")
+            if texts is not None:  # a list the shortcut took: one-line items, text in column 3
+                line = first_line + ln0
+                blocks.extend(Item(text.strip(), line + k, 3) for k, text in enumerate(texts))
                 continue
-            end_ln0 = len(src_lines)
-            for later in starts[idx + 1 :]:
-                if later is not None:
-                    end_ln0 = line_of(later)
-                    break
-            blocks.extend(_list_items(tok, src_lines, ln0, end_ln0, first_line))
+            if all_lines is None:  # split once, for the lists mistune parsed itself
+                all_lines = src.split("\n")
+            later = next((later for later in starts[idx + 1 :] if later is not None), None)
+            end_ln0 = len(all_lines) if later is None else line_of(later)
+            blocks.extend(_list_items(tok, all_lines, ln0, end_ln0, first_line))
     return blocks
+
+
+def _line_at(src: str, offset: int) -> str:
+    """The whole line of ``src`` that holds ``offset``."""
+    start = src.rfind("\n", 0, offset) + 1
+    end = src.find("\n", offset)
+    return src[start : end if end >= 0 else len(src)]
 
 
 def _list_items(tok: Token, lines: list[str], ln0: int, end_ln0: int, first_line: int) -> list[Item]:
