@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -29,8 +30,10 @@ import pytest
 
 import vplint.lint.discovery
 import vplint.lint.fix
+import vplint.lint.runner
 from tests.conftest import ROOT
 from tests.integration.test_bad_input import CASES, EN, FILE_LEVEL, ZH, Case, _bomb, _deep_yaml
+from tests.unit.test_discovery import refuse
 from vplint.cli.main import main
 from vplint.parser.document import MAX_BYTES
 
@@ -391,6 +394,220 @@ def test_fix_when_the_file_goes_away_before_the_rewrite(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".vplint-")] == []
 
 
+@pytest.fixture
+def after_check(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[], None]], None]:
+    """Run an action right after the files are checked (``lint_paths`` returns), before a command uses the result."""
+
+    def install(action: Callable[[], None]) -> None:
+        original = vplint.lint.runner.lint_paths
+
+        def lint_paths(*args: Any, **kwargs: Any) -> Any:
+            result = original(*args, **kwargs)
+            action()
+            return result
+
+        monkeypatch.setattr(vplint.lint.runner, "lint_paths", lint_paths)
+
+    return install
+
+
+@pytest.mark.parametrize("happening", ["deleted", "replaced-by-a-link-loop"])
+def test_brief_when_a_file_goes_away_after_it_is_checked(
+    happening: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    after_check: Callable[[Callable[[], None]], None],
+) -> None:
+    """Regression (issue #12, 4c): ``Path.resolve()`` of a canvas replaced by a link loop raised
+    ``RuntimeError: Symlink loop`` (``OSError`` from Python 3.13) out of ``vplint brief``; a deleted one was briefed."""
+    victim = _canvases(tmp_path / "canvases", 1)
+
+    def vanish() -> None:
+        victim.unlink()
+        HAPPENINGS[happening](victim)
+
+    after_check(vanish)
+    code, out, err = run(capsys, "brief", "canvases", "-o", "briefs", "--isolated")
+    assert code == 2, out + err
+    reason = os.strerror(errno.ENOENT if happening == "deleted" else errno.ELOOP)
+    # in the canvas's language (Chinese), as for any file that cannot be read
+    assert err == f"vplint: canvases/victim.md：无法读取：{reason}\n"
+    assert sorted(os.listdir(tmp_path / "briefs")) == ["acme-cfo-0.html", "acme-cfo-0.md"]  # the others are briefed
+
+
+# --- paths that cannot be looked at: no permission, a name too long (issue #12, items 4 and 5) ----------
+
+_EACCES = os.strerror(errno.EACCES)
+_TOO_LONG = os.strerror(errno.ENAMETOOLONG)
+
+
+def _no_traceback_run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code, out, err = run(capsys, *argv)
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def _unlistable_tree(root: Path) -> Path:
+    """``tree/a.md``, a clean canvas, and ``tree/sub/`` with another one; returns ``tree/sub``."""
+    (root / "tree" / "sub").mkdir(parents=True)
+    (root / "tree" / "a.md").write_text(EN, encoding="utf-8")
+    (root / "tree" / "sub" / "b.md").write_text(ZH, encoding="utf-8")
+    return root / "tree" / "sub"
+
+
+def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (issue #12, 5): ``os.walk`` skipped a folder it could not list in silence, and ``vplint check
+    tree`` said "All clean: 1 file checked", exit 0.  The refusal is injected, so this runs as root too."""
+    refuse(monkeypatch, _unlistable_tree(tmp_path), "scandir")
+    before = tree(tmp_path)
+
+    code, _, err = _no_traceback_run(capsys, "check", "--no-cache", "--output-format", "concise", "tree")
+    assert (code, err) == (2, f"vplint: tree/sub: cannot read: {_EACCES}\n")
+    code, out, _ = _no_traceback_run(capsys, "check", "--no-cache", "--output-format", "json", "tree")
+    report = json.loads(out)
+    assert code == 2
+    assert report["files"] == 1  # tree/a.md is still checked
+    assert report["unreadable"] == [{"path": "tree/sub", "message": f"tree/sub: cannot read: {_EACCES}"}]
+    code, out, _ = _no_traceback_run(capsys, "check", "--no-cache", "--output-format", "sarif", "tree")
+    notifications = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert code == 2
+    assert [n["message"]["text"] for n in notifications] == [f"tree/sub: cannot read: {_EACCES}"]
+    code, out, _ = _no_traceback_run(capsys, "check", "--no-cache", "--output-format", "junit", "tree")
+    assert code == 2
+    assert f'<error message="tree/sub: cannot read: {_EACCES}" type="unreadable"' in out
+    code, _, err = _no_traceback_run(capsys, "check", "--no-cache", "--lang", "zh", "tree")
+    assert (code, err) == (2, f"vplint: tree/sub：无法读取：{_EACCES}\n")
+    assert added(before, tree(tmp_path)) == []
+
+    code, _, err = _no_traceback_run(capsys, "brief", "tree", "-o", "briefs", "--isolated")
+    assert code == 2
+    assert err == f"vplint: tree/sub: cannot read: {_EACCES}\n"
+    assert added(before, tree(tmp_path)) == ["briefs", "briefs/acme-cfo.html", "briefs/acme-cfo.md"]
+    code, _, err = _no_traceback_run(capsys, "check", "--no-cache", "--fix", "tree")  # tree/a.md gets its fixes
+    assert (code, err) == (2, f"vplint: tree/sub: cannot read: {_EACCES}\n")
+
+
+def test_a_replayed_run_does_not_outlive_an_unlistable_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The replay key holds the unreadable paths: once the folder can be listed, the stored 'cannot read' is stale."""
+    sub = _unlistable_tree(tmp_path)
+    (sub / "b.md").unlink()  # the same files to check either way
+    with pytest.MonkeyPatch.context() as mp:
+        refuse(mp, sub, "scandir")
+        for _ in range(2):  # the second run is replayed
+            code, _, err = _no_traceback_run(capsys, "check", "--output-format", "concise", "tree")
+            assert (code, err) == (2, f"vplint: tree/sub: cannot read: {_EACCES}\n")
+    code, _, err = _no_traceback_run(capsys, "check", "--output-format", "concise", "tree")
+    assert (code, err) == (0, "")
+
+
+def test_a_path_under_a_folder_without_search_permission(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression (issue #12, 4a): ``Path.is_dir()`` raised ``PermissionError`` out of ``vplint check dir/x.md``
+    (Python 3.11's pathlib swallows only ENOENT, ENOTDIR, EBADF and ELOOP).  Injected: runs as root too."""
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "x.md").write_text(EN, encoding="utf-8")
+    (tmp_path / "ok.md").write_text(EN, encoding="utf-8")
+    before = tree(tmp_path)
+    said = f"vplint: dir/x.md: cannot read: {_EACCES}\n"
+    with pytest.MonkeyPatch.context() as mp:
+        refuse(mp, tmp_path / "dir", "stat", "lstat", "open", "scandir")
+        for argv in (
+            ["check", "--no-cache", "dir/x.md", "ok.md"],
+            ["check", "--no-cache", "--lang", "zh", "dir/x.md"],
+            ["check", "--no-cache", "--fix", "dir/x.md"],
+            ["check", "--no-cache", "--diff", "dir/x.md"],
+            ["export", "dir/x.md"],
+            ["brief", "dir/x.md", "-o", "briefs", "--isolated"],
+            ["brief", "dir/x.md", "-o", "briefs", "--isolated", "--check"],
+            ["check", "dir/x.md"],  # with the cache: only the cache is written
+        ):
+            code, _, err = _no_traceback_run(capsys, *argv)
+            assert code == 2, argv
+            assert err.startswith(said if "zh" not in argv else f"vplint: dir/x.md：无法读取：{_EACCES}\n"), argv
+        for argv, path in (
+            (["new", "dir/y.md", "--account", "A", "--title", "T", "--function", "finance"], "dir/y.md"),
+            (["init", "dir/repo"], "dir/repo"),
+        ):
+            code, _, err = _no_traceback_run(capsys, *argv)
+            assert (code, err) == (2, f"vplint: error: {path}: cannot write: {_EACCES}\n"), argv
+    assert [p for p in added(before, tree(tmp_path)) if not p.startswith(".vplint_cache")] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads a chmod 000 folder")
+def test_chmod_000_folders_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The two cases above with real permissions: ``chmod 000 tree/sub`` and ``chmod 000 dir``."""
+    sub = _unlistable_tree(tmp_path)
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "x.md").write_text(EN, encoding="utf-8")
+    before = tree(tmp_path)
+    for folder in (sub, tmp_path / "dir"):
+        folder.chmod(0)
+    try:
+        code, _, err = _no_traceback_run(capsys, "check", "--no-cache", "tree", "dir/x.md")
+        assert code == 2
+        assert err == f"vplint: tree/sub: cannot read: {_EACCES}\nvplint: dir/x.md: cannot read: {_EACCES}\n"
+        code, _, err = _no_traceback_run(capsys, "export", "dir/x.md")
+        assert (code, err) == (2, f"vplint: dir/x.md: cannot read: {_EACCES}\n")
+        code, _, err = _no_traceback_run(
+            capsys, "new", "dir/y.md", "--account", "A", "--title", "T", "--function", "finance"
+        )
+        assert (code, err) == (2, f"vplint: error: dir/y.md: cannot write: {_EACCES}\n")
+    finally:
+        for folder in (sub, tmp_path / "dir"):
+            folder.chmod(0o755)
+    assert added(before, tree(tmp_path)) == []
+
+
+_LONG_NAMES = {
+    "name-over-255-bytes": "x" * 300,
+    "path-over-PATH_MAX": "/".join(["y" * 200] * 25),  # 5,024 bytes, each part a valid name
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_LONG_NAMES))
+def test_a_path_too_long(kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression (issue #12, 4b): ``OSError: [Errno 36] File name too long`` came out of ``check``, ``export``,
+    ``brief``, ``check --fix``, ``init`` and ``new``.  Now each names the path, exits 2 and writes nothing
+    (``new`` and ``init`` remove the folders they made for it)."""
+    long = _LONG_NAMES[kind]
+    before = tree(tmp_path)
+    reading = [
+        ["check", "--no-cache", f"{long}.md"],
+        ["check", "--no-cache", f"{long}/x.md"],
+        ["check", "--no-cache", "--fix", f"{long}.md"],
+        ["check", "--no-cache", "--diff", f"{long}.md"],
+        ["export", f"{long}.md"],
+        ["brief", f"{long}.md", "-o", "briefs", "--isolated"],
+    ]
+    for argv in reading:
+        code, _, err = _no_traceback_run(capsys, *argv)
+        path = argv[1] if argv[0] == "brief" else argv[-1]
+        assert code == 2, argv
+        assert err.startswith(f"vplint: {path}: cannot read: {_TOO_LONG}\n"), argv  # --diff adds its summary
+    canvas = ["--account", "A", "--title", "T", "--function", "finance"]
+    writing = [
+        (["new", f"{long}.md", *canvas], f"{long}.md"),
+        (["new", f"new-folder/{long}.md", *canvas], f"new-folder/{long}.md"),
+        (["init", long], long),
+        (["init", f"new-folder/{long}"], f"new-folder/{long}"),
+    ]
+    for argv, path in writing:
+        code, _, err = _no_traceback_run(capsys, *argv)
+        assert (code, err) == (2, f"vplint: error: {path}: cannot write: {_TOO_LONG}\n"), argv
+    assert added(before, tree(tmp_path)) == []  # no new-folder/ left behind either
+
+    code, _, err = _no_traceback_run(capsys, "check", "--lang", "zh", "--no-cache", f"{long}.md")
+    assert (code, err) == (2, f"vplint: {long}.md：无法读取：{_TOO_LONG}\n")
+    code, _, err = _no_traceback_run(capsys, "new", "--lang", "zh", f"{long}.md", *canvas)
+    assert (code, err) == (2, f"vplint: error: {long}.md：无法写入：{_TOO_LONG}\n")
+    code, _, err = _no_traceback_run(capsys, "check", f"{long}.md")  # with the cache: only the cache is written
+    assert (code, err) == (2, f"vplint: {long}.md: cannot read: {_TOO_LONG}\n")
+    assert all(p == ".vplint_cache" or p.startswith(".vplint_cache/") for p in added(before, tree(tmp_path)))
+
+
 # --- bounded memory for the largest inputs ------------------------------------------------------------
 
 _PEAK = """
@@ -406,7 +623,7 @@ peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"codes": codes, "peak_mib": peak_kib / 1024}))
 """
 PEAK_LIMIT_MIB = 600
-"""A real canvas needs ~60 MiB; the largest inputs below need ~150 MiB.  The limit catches what grows unbounded."""
+"""A real canvas needs ~60 MiB; the inputs below need ~125 MiB.  The limit catches what grows unbounded."""
 
 
 def test_largest_inputs_stay_within_bounded_memory(tmp_path: Path) -> None:
@@ -441,6 +658,51 @@ def test_largest_inputs_stay_within_bounded_memory(tmp_path: Path) -> None:
     result = json.loads(proc.stdout)
     assert result["codes"] == [0, 0, 0, 1, 1]
     assert result["peak_mib"] < PEAK_LIMIT_MIB, result
+
+
+LARGEST_LIMIT_MIB = 256
+"""The largest allowed canvas (4 MiB of one-line list items) needs about 190 MiB (docs/hardening.md)."""
+
+
+def largest_canvas(fixable: bool = False) -> str:
+    """A canvas just under the size limit: the sample, then one-line list items (about 599,000 of them)."""
+    text = EN.replace("- Type: problem-solving", "- Type: Problem Solving", 1) if fixable else EN
+    text = text.rstrip("\n") + "\n"
+    count = (MAX_BYTES - len(text.encode("utf-8"))) // len("- abcd\n")
+    return text + "- abcd\n" * count
+
+
+def test_the_largest_allowed_canvas_stays_within_the_documented_memory(tmp_path: Path) -> None:
+    """Regression: 599k list items took 14 s to check, 29 s to fix and 610 MiB (mistune's tokens for every item)."""
+    pytest.importorskip("resource")
+    largest = tmp_path / "largest.md"
+    largest.write_text(largest_canvas(), encoding="utf-8")
+    fixable = tmp_path / "fixable.md"
+    fixable.write_text(largest_canvas(fixable=True), encoding="utf-8")
+    assert MAX_BYTES - 7 < largest.stat().st_size <= MAX_BYTES
+    commands = [
+        ["check", "--no-cache", str(largest)],
+        ["check", "--no-cache", "--diff", str(fixable)],
+        ["check", "--no-cache", "--fix", str(fixable)],
+        ["export", str(largest)],
+        ["brief", "--isolated", "-o", str(tmp_path / "out"), str(largest)],
+    ]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    for argv in commands:  # one process each: each command's own peak
+        proc = subprocess.run(
+            [sys.executable, "-c", _PEAK, json.dumps([argv])],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,  # a hang guard only
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr
+        result = json.loads(proc.stdout)
+        assert result["codes"] in ([0], [1]), (argv, result)
+        assert result["peak_mib"] < LARGEST_LIMIT_MIB, (argv, result)
+    assert "Problem Solving" not in fixable.read_text(encoding="utf-8")  # --fix did its work
 
 
 # --- paths with spaces and non-ASCII characters, for the commands that write ---------------------------

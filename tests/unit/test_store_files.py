@@ -13,6 +13,7 @@ import pytest
 from vplint.store import files
 from vplint.store.files import (
     STALE_SECONDS,
+    ReplaceRefused,
     create_exclusive,
     mark_cache_folder,
     read_toml,
@@ -320,3 +321,73 @@ def test_write_atomic_takes_text_in_pieces(tmp_path: Path) -> None:
     target = tmp_path / "big.json"
     write_atomic(target, (piece for piece in ("[", "1,", "2", "]")))
     assert target.read_text(encoding="utf-8") == "[1,2]"
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".vplint-")]
+
+
+def test_write_atomic_refuses_a_file_with_other_hard_links(tmp_path: Path) -> None:
+    """Replacing one name of a hard-linked file would leave the other names with the old text."""
+    target, other = tmp_path / "c.md", tmp_path / "copy.md"
+    target.write_text("old\n", encoding="utf-8")
+    try:
+        os.link(target, other)
+    except OSError:
+        pytest.skip("no hard links on this file system")
+    with pytest.raises(ReplaceRefused) as refused:
+        write_atomic(target, "new\n")
+    assert (refused.value.message_id, refused.value.values) == ("cli.write_hard_links", {"n": 2})
+    assert target.read_text(encoding="utf-8") == other.read_text(encoding="utf-8") == "old\n"
+    assert os.stat(target).st_ino == os.stat(other).st_ino
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "chown"), reason="no owners on this system")
+def test_write_atomic_keeps_the_owner_and_group_or_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of another user in a folder anyone may write to: replaced keeping its owner, or left alone."""
+    target = tmp_path / "c.md"
+    target.write_text("old\n", encoding="utf-8")
+    st = os.stat(target)
+    real_lstat = os.lstat
+
+    def lstat(path: Any, *args: Any, **kwargs: Any) -> Any:  # the target belongs to uid+1, gid+1
+        found = real_lstat(path, *args, **kwargs)
+        if os.fspath(path) != str(target):
+            return found
+        values = list(found)
+        values[4], values[5] = st.st_uid + 1, st.st_gid + 1
+        return os.stat_result(values)
+
+    chowned: list[tuple[int, int]] = []
+
+    def chown_allowed(path: Any, uid: int, gid: int, **kwargs: Any) -> None:
+        chowned.append((uid, gid))
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    monkeypatch.setattr(os, "chown", chown_allowed)
+    write_atomic(target, "new\n")  # as root would: the new file is given the old owner and group
+    assert chowned == [(st.st_uid + 1, st.st_gid + 1)]
+    assert target.read_text(encoding="utf-8") == "new\n"
+
+    def chown_refused(path: Any, uid: int, gid: int, **kwargs: Any) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", chown_refused)
+    with pytest.raises(ReplaceRefused) as refused:
+        write_atomic(target, "newer\n")
+    assert (refused.value.message_id, refused.value.values) == ("cli.write_owner", {"uid": st.st_uid + 1})
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a file away")
+def test_write_atomic_as_root_keeps_the_owner(tmp_path: Path) -> None:
+    target = tmp_path / "c.md"
+    target.write_text("old\n", encoding="utf-8")
+    os.chown(target, 12345, 23456)
+    os.chmod(target, 0o640)
+    write_atomic(target, "new\n")
+    st = os.stat(target)
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (12345, 23456, 0o640)
+    assert target.read_text(encoding="utf-8") == "new\n"

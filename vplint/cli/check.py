@@ -14,6 +14,7 @@ from vplint.report import ENV_VAR, FORMATS
 
 if TYPE_CHECKING:
     from vplint.config.loader import ConfigLoader
+    from vplint.lint.discovery import Discovery
     from vplint.lint.fix import FixOutcome
     from vplint.lint.options import Options
     from vplint.lint.result import Result
@@ -133,20 +134,32 @@ def exit_code(result: Result, *, exit_zero: bool = False, strict: bool = False) 
     return 0 if exit_zero else code
 
 
-def _replay(args: argparse.Namespace, loader: ConfigLoader, files: list[str], missing: list[str]) -> Replay:
+def _replay(args: argparse.Namespace, loader: ConfigLoader, discovered: Discovery) -> Replay:
     from vplint.store.replay import Replay
 
     folder = Path(os.environ.get("VPLINT_CACHE_DIR") or ".vplint_cache")
     argv = sorted((k, str(v)) for k, v in vars(args).items() if k != "run")
+    files, missing, unreadable = discovered
     configs = {loader.for_file(f).path for f in files} | {loader.for_file(str(Path.cwd() / "x")).path}
-    return Replay.prepare(folder, [str(a) for a in argv], files, missing, configs)
+    # a path that cannot be looked at counts like a missing one, told apart by its reason (no path holds a NUL)
+    problems = [*missing, *(f"{p.path}\0unreadable\0{p.reason}" for p in unreadable)]
+    return Replay.prepare(folder, [str(a) for a in argv], files, problems, configs)
+
+
+def lint(paths: list[str], options: Options, loader: ConfigLoader, discovered: Discovery | None = None) -> Result:
+    """:func:`~vplint.lint.runner.lint_paths`, imported only when there is work to do (the parser, schema, rules)."""
+    from vplint.lint.runner import lint_paths
+
+    return lint_paths(paths, options, loader, discovered)
 
 
 def _cannot_fix(path: str, exc: OSError, lang: str) -> None:
     from vplint.i18n import render
     from vplint.report.concise import printable
+    from vplint.store.files import ReplaceRefused
 
-    reason = exc.strerror or str(exc)
+    # a refusal of vplint's own is said in the reader's language; the system's reasons as the system says them
+    reason = render(exc.message_id, exc.values, lang) if isinstance(exc, ReplaceRefused) else exc.strerror or str(exc)
     print(f"vplint: {render('cli.cannot_fix', {'path': printable(path), 'reason': reason}, lang)}", file=sys.stderr)
 
 
@@ -195,15 +208,13 @@ def run(args: argparse.Namespace) -> int:
         discovered = discover(paths, loader)
         replay = None
         if options.cache and not (args.fix or args.diff):
-            replay = _replay(args, loader, *discovered)
+            replay = _replay(args, loader, discovered)
             stored = replay.lookup()
             if stored is not None:  # nothing changed since the same run: its output, again
                 sys.stdout.write(stored[0])
                 sys.stderr.write(stored[1])
                 return stored[2]
-        from vplint.lint.runner import lint_paths  # the parser, schema and rules: only when there is work to do
-
-        result = lint_paths(paths, options, loader, discovered)
+        result = lint(paths, options, loader, discovered)
     except ConfigError as exc:
         print(f"vplint: error: {exc}", file=sys.stderr)
         return 2
@@ -231,7 +242,6 @@ def _fix(
 ) -> int:
     """``--diff``: show the safe fixes; ``--fix``: apply them, then report what remains as a plain check would."""
     from vplint.lint.fix import fix_file
-    from vplint.lint.runner import lint_paths
     from vplint.report import concise
 
     failed = False
@@ -247,8 +257,8 @@ def _fix(
             outcomes.append(outcome)
     if args.diff:  # the diff is the output, whatever the format
         return _show_diff(args, result, outcomes, failed)
-    outcomes, failed = _write_fixes(args, outcomes, failed)
-    after = lint_paths(paths, replace(options, fix=False), loader)
+    outcomes, failed = _write_fixes(args, outcomes, failed, {f.path: f.lang for f in result.files})
+    after = lint(paths, replace(options, fix=False), loader)
     fmt.write(after, sys.stdout, sys.stderr, lang=args.lang)
     if outcomes:  # on stderr when stdout carries a machine-readable report
         print(
@@ -265,8 +275,15 @@ def _show_diff(args: argparse.Namespace, result: Result, outcomes: list[FixOutco
     from vplint.report import concise
 
     concise.write_path_errors(result, sys.stderr, args.lang)
-    for o in outcomes:
-        sys.stdout.write(unified_diff(o))
+    out = getattr(sys.stdout, "buffer", None)
+    for o in outcomes:  # the file's own bytes (UTF-8) whatever the terminal's encoding: the diff must apply
+        if out is None:
+            sys.stdout.write(unified_diff(o))
+        else:
+            sys.stdout.flush()
+            out.write(unified_diff(o).encode("utf-8", "surrogateescape"))
+    if out is not None:
+        out.flush()
     fixed = sum(o.applied for o in outcomes)
     lang = concise.summary_language(result, args.lang)
     print(concise.fix_summary(fixed, len(outcomes), lang, would=True), file=sys.stderr)
@@ -275,8 +292,13 @@ def _show_diff(args: argparse.Namespace, result: Result, outcomes: list[FixOutco
     return 1 if outcomes and not args.exit_zero else 0
 
 
-def _write_fixes(args: argparse.Namespace, outcomes: list[FixOutcome], failed: bool) -> tuple[list[FixOutcome], bool]:
-    """Write each fixed file in one step; the ones that could not be written are left out, with a message."""
+def _write_fixes(
+    args: argparse.Namespace, outcomes: list[FixOutcome], failed: bool, langs: dict[str, str]
+) -> tuple[list[FixOutcome], bool]:
+    """Write each fixed file in one step; the ones that could not be written are left out, with a message.
+
+    ``langs`` gives each file's language: a message about a file is in its language unless ``--lang`` says.
+    """
     from vplint.store.files import write_atomic
 
     written = []
@@ -285,6 +307,6 @@ def _write_fixes(args: argparse.Namespace, outcomes: list[FixOutcome], failed: b
             write_atomic(o.path, o.fixed)
             written.append(o)
         except OSError as exc:  # nothing half-written: write_atomic replaces the file in one step or not at all
-            _cannot_fix(o.path, exc, args.lang or "en")
+            _cannot_fix(o.path, exc, args.lang or langs.get(o.path, "en"))
             failed = True
     return written, failed

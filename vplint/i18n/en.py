@@ -84,6 +84,14 @@ MESSAGES: dict[str, str] = {
     "cli.cannot_fix": "{path}: cannot fix: {reason}",
     "cli.no_path": "{path}: no such file or directory",
     "cli.unreadable": "{path}: cannot read: {reason}",
+    "cli.cannot_write": "{path}: cannot write: {reason}",
+    "cli.write_hard_links": (
+        "it has {n} hard links, which replacing it would break; edit it by hand, or remove the other links first"
+    ),
+    "cli.write_owner": (
+        "it belongs to another user (uid {uid}), and replacing it would make it yours; run vplint as its owner"
+    ),
+    "cli.write_group": "its group (gid {gid}) could not be kept; run vplint as a member of that group",
     # C002 need-strategy
     "C002.example": "'operations/service-process'",
     # D001 kpis
@@ -258,6 +266,19 @@ MESSAGES: dict[str, str] = {
     "brief.none": "No briefs to write.",
     "brief.format_clash": "--format {fmt} does not match the template file {file}, which writes {own}",
     "brief.briefs": "{n} brief|{n} briefs",
+    "brief.template_name": (
+        "{where}: refusing the template '{name}': name a template by its relative path inside the template folder, "
+        "with '/' and without '..'"
+    ),
+    "brief.template_outside": (
+        "{where}: refusing the template '{name}': it leads outside its folder {folder} (to {target})"
+    ),
+    "brief.render_steps": "{where}: rendering stopped after {n} steps (the limit): a loop too large?",
+    "brief.render_time": "{where}: rendering stopped after {seconds} s (the limit): a loop too large?",
+    "brief.render_size": (
+        "{where}: rendering stopped: the brief would pass {n} characters (the limit): "
+        "a loop or a repeated text too large?"
+    ),
     # vplint init
     "init.created": "created      {path}",
     "init.overwritten": "overwritten  {path}",

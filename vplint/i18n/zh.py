@@ -77,6 +77,10 @@ MESSAGES: dict[str, str] = {
     "cli.cannot_fix": "{path}：无法修正：{reason}",
     "cli.no_path": "{path}：文件或目录不存在",
     "cli.unreadable": "{path}：无法读取：{reason}",
+    "cli.cannot_write": "{path}：无法写入：{reason}",
+    "cli.write_hard_links": "该文件有 {n} 个硬链接，替换它会断开这些链接；请手动修改，或先删除其他链接",
+    "cli.write_owner": "该文件属于另一个用户（uid {uid}），替换它会把所有者改成你；请以文件所有者的身份运行 vplint",
+    "cli.write_group": "无法保留该文件的用户组（gid {gid}）；请以该组成员的身份运行 vplint",
     # C002 need-strategy
     "C002.example": "运营/服务流程",
     # D001 kpis
@@ -213,6 +217,13 @@ MESSAGES: dict[str, str] = {
     "brief.none": "没有要生成的简报。",
     "brief.format_clash": "--format {fmt} 与模板文件 {file} 不符，该模板生成 {own}",
     "brief.briefs": "{n} 份简报",
+    "brief.template_name": (
+        "{where}：拒绝读取模板 '{name}'：模板应以它在模板文件夹内的相对路径命名，用 '/' 分隔，不含 '..'"
+    ),
+    "brief.template_outside": "{where}：拒绝读取模板 '{name}'：它指向所在文件夹 {folder} 之外（{target}）",
+    "brief.render_steps": "{where}：渲染在 {n} 步后停止（已达上限）：循环是否太大？",
+    "brief.render_time": "{where}：渲染在 {seconds} 秒后停止（已达上限）：循环是否太大？",
+    "brief.render_size": "{where}：渲染已停止：简报将超过 {n} 个字符（已达上限）：循环或重复的文本是否太大？",
     # vplint init
     "init.created": "已创建      {path}",
     "init.overwritten": "已覆盖      {path}",

@@ -34,7 +34,9 @@ from typing import Any, TypeAlias
 Data: TypeAlias = bytes | str | Iterable[str]
 """What a write takes: bytes, text, or text in pieces."""
 __all__ = [
+    "MAX_READ",
     "STALE_SECONDS",
+    "ReplaceRefused",
     "create_exclusive",
     "mark_cache_folder",
     "open_regular",
@@ -42,6 +44,9 @@ __all__ = [
     "remove_stale_temporaries",
     "write_atomic",
 ]
+
+MAX_READ = 4 * 1024 * 1024
+"""The most vplint reads of a canvas: a larger file is refused (F009) after this many bytes and one more."""
 
 STALE_SECONDS = 3600
 """A temporary file older than this is the leftover of a killed run."""
@@ -125,27 +130,77 @@ def _fill(fd: int, path: str, data: Data) -> None:
         raise
 
 
+class ReplaceRefused(OSError):
+    """:func:`write_atomic` would lose what the file has: its other hard links, or its owner or group.
+
+    ``message_id`` and ``values`` name the reason in vplint's message tables (the command line
+    shows it in the reader's language); ``strerror`` says it in English.
+    """
+
+    def __init__(self, path: str, message_id: str, english: str, **values: object) -> None:
+        super().__init__(errno.EPERM, english, path)
+        self.message_id = message_id
+        self.values = values
+
+
 def write_atomic(path: str | os.PathLike[str], data: Data) -> None:
     """Create or replace ``path`` by ``data`` (text is written as UTF-8, newlines as they are) in one step.
 
     ``data`` is bytes, text, or text in pieces (an iterable of strings, written as they come).
 
-    A regular file that is replaced keeps its permission bits; a new file (or one replacing a
-    link, which is never followed) gets ``0666`` less the umask.  Raises :class:`OSError`;
-    then ``path`` is as it was and no temporary file is left.
+    A regular file that is replaced keeps its permission bits, its owner and its group; a new
+    file (or one replacing a link, which is never followed) gets ``0666`` less the umask.  A file
+    that cannot keep its owner or group (it belongs to another user, and the folder lets anyone
+    replace it) or that has other hard links (a new file would split them) is not replaced:
+    :class:`ReplaceRefused`.  Raises :class:`OSError`; then ``path`` is as it was and no
+    temporary file is left.
     """
     target = os.path.abspath(path)
+    before = _existing(target)
     tmp = _temporary(os.path.dirname(target), data)
     try:
-        with contextlib.suppress(FileNotFoundError):
-            st = os.lstat(target)
-            if stat.S_ISREG(st.st_mode):
-                os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        if before is not None:
+            _keep_identity(tmp, target, before)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _existing(target: str) -> os.stat_result | None:
+    """The regular file at ``target`` (None: nothing, or a link or anything else, which is replaced as it is)."""
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    if st.st_nlink > 1:
+        raise ReplaceRefused(
+            target,
+            "cli.write_hard_links",
+            f"it has {st.st_nlink} hard links, which replacing it would break",
+            n=st.st_nlink,
+        )
+    return st
+
+
+def _keep_identity(tmp: str, target: str, st: os.stat_result) -> None:
+    """Give ``tmp`` the permission bits, owner and group of the file it replaces, or refuse."""
+    mine = os.lstat(tmp)
+    if (mine.st_uid, mine.st_gid) != (st.st_uid, st.st_gid):
+        try:
+            os.chown(tmp, st.st_uid, st.st_gid, follow_symlinks=False)
+        except OSError:
+            if mine.st_uid != st.st_uid:
+                raise ReplaceRefused(
+                    target, "cli.write_owner", f"it belongs to another user (uid {st.st_uid})", uid=st.st_uid
+                ) from None
+            raise ReplaceRefused(
+                target, "cli.write_group", f"its group (gid {st.st_gid}) could not be kept", gid=st.st_gid
+            ) from None
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))  # after chown, which may clear set-id bits
 
 
 def create_exclusive(path: str | os.PathLike[str], data: bytes | str) -> None:
