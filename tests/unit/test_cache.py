@@ -193,3 +193,22 @@ def test_the_cache_file_is_written_in_pieces_that_make_one_json_document() -> No
     text = "".join(_pieces(entries, size=1000))
     assert text == json.dumps({"version": CACHE_VERSION, "files": entries}, separators=(",", ":"))
     assert "".join(_pieces({})) == json.dumps({"version": CACHE_VERSION, "files": {}}, separators=(",", ":"))
+
+
+def test_a_digest_the_replay_took_is_used_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run whose replay missed has read every file already: the lookup takes that digest, once, instead of reading."""
+    from vplint.store.cache import remember_digest
+
+    cache, path = _stored(tmp_path)
+    remember_digest(path, file_digest(path))
+    read: list[str] = []
+
+    def digest(p: str) -> str:
+        read.append(p)
+        return "0" * 64
+
+    monkeypatch.setattr("vplint.store.cache.file_digest", digest)
+    assert _payload(cache, path) == PAYLOAD  # the remembered digest
+    assert read == []
+    assert cache.lookup(path) is None  # then the file is read again (here: a different digest)
+    assert read == [path]

@@ -32,7 +32,7 @@ from vplint.store.digest import hex_digest, sha256
 from vplint.store.files import MAX_READ, mark_cache_folder, open_regular, write_atomic
 from vplint.store.shapes import valid
 
-__all__ = ["ResultCache", "code_fingerprint", "file_digest", "parse_payloads"]
+__all__ = ["ResultCache", "code_fingerprint", "file_digest", "parse_payloads", "remember_digest"]
 
 CACHE_VERSION = 4
 """2: results carry the source lines their findings point to; 3: each payload is kept as JSON text;
@@ -54,6 +54,16 @@ def code_fingerprint() -> str:
                     st = os.stat(os.path.join(root, name))
                     h.update(f"{root}/{name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()[:16]
+
+
+_SEEN: dict[str, str] = {}
+"""Digests this process has just taken (by :func:`remember_digest`), each used once by :meth:`ResultCache.lookup`:
+a run whose replay missed has read every file once already."""
+
+
+def remember_digest(path: str, digest: str) -> None:
+    """Keep ``path``'s digest for the cache lookup of this run (so the file is not read twice)."""
+    _SEEN[path] = digest
 
 
 def file_digest(path: str) -> str:
@@ -91,10 +101,11 @@ class ResultCache:
         never holds every payload parsed at once.
         """
         entry = self.entries.get(path)
+        seen = _SEEN.pop(path, None)
         if entry is None:
             return None
         try:
-            digest = file_digest(path)
+            digest = seen if seen is not None else file_digest(path)
         except OSError:
             return None
         return entry[1] if digest == entry[0] else None

@@ -62,7 +62,7 @@ class Replay:
         missing: Sequence[str],
         config_files: Iterable[Path | None],
     ) -> Replay:
-        from vplint.store.cache import code_fingerprint, file_digest
+        from vplint.store.cache import code_fingerprint, file_digest, remember_digest
 
         env = sorted((k, v) for k, v in os.environ.items() if k.startswith(_ENV))
         key_data = [
@@ -86,6 +86,7 @@ class Replay:
         for path in files:
             try:
                 stamp = file_digest(path)
+                remember_digest(path, stamp)  # the cache lookup of this run, on a miss, need not read it again
             except OSError as exc:  # gone or unreadable: the run reports it, and replays while that lasts
                 stamp = f"error {exc.errno}"
             h.update(os.fsencode(path) + f"\0{stamp}\0".encode())
