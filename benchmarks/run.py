@@ -414,7 +414,7 @@ def largest_corpus() -> Corpus:
         text = (REPO / "canvases" / "acme-cfo.en.md").read_text(encoding="utf-8").rstrip("\n") + "\n"
         item = "- abcd\n"
         file.write_text(text + item * ((MAX_BYTES - len(text.encode("utf-8"))) // len(item)), encoding="utf-8")
-    return Corpus(path, 1, file.stat().st_size, "")
+    return Corpus(path, 1, file.stat().st_size, "2026-11-27")  # the sample's dates are of late 2026
 
 
 # --- the machine ------------------------------------------------------------------------------------
