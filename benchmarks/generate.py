@@ -46,7 +46,8 @@ __all__ = [
     "render_canvas",
 ]
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
+"""2: the Canvas 2 format (``buying_role``, a motivator's ``For``, an action's ``(M1)``, a need's ``Objective``)."""
 DEFAULT_SEED = 20261127
 MANIFEST = "manifest.json"
 UPDATED_DAYS = 45
@@ -796,6 +797,10 @@ class _Writer:
         space = "" if self.s.colon == "：" else " "  # Chinese writes no space after a full-width colon
         return f"- {self.key(vocab, slug)}{self.s.colon}{space}{value}"
 
+    def _action(self, lever: str, target: str, text: str) -> str:
+        space = "" if self.s.colon == "：" else " "
+        return f"- {self.key(voc.LEVER, lever)}{target}{self.s.colon}{space}{text}"
+
     def heading(self, slug: str) -> str:
         term = voc.SECTIONS[slug]
         if self.s.lang == "mixed":
@@ -809,7 +814,7 @@ class _Writer:
     def render(self) -> str:
         c, s = self.c, self.s
         out: list[str] = ["---", f"id: {c.id}", f"account: {c.account}", "decision_maker:"]
-        out += [f"  title: {c.title_dm}", f"  function: {self.term(voc.FUNCTION, c.function)}", "  kpis:"]
+        out += [f"  title: {c.title_dm}", f"  buying_role: {self.term(voc.FUNCTION, c.function)}", "  kpis:"]
         out += [f"    - {k}" for k in c.kpis]
         out += [f"offering: {self.term(voc.OFFERING, c.offering)}", f"owner: {c.owner}", f"updated: {c.updated}"]
         if c.language:
@@ -847,8 +852,14 @@ class _Writer:
                 out.append(self.field(fields, "strategy", value))
             if n.serves:
                 out.append(self.field(fields, "serves", ", ".join(self.level_area(lv, ar) for lv, ar in n.serves)))
-            if n.sponsor:
-                out.append(self.field(fields, "sponsor", n.sponsor))
+            rank = {"learning-growth": 0, "operations": 1, "customer": 2, "financial": 3}
+            higher = n.strategy is not None and any(rank[lv] > rank[n.strategy[0]] for lv, _ in n.serves)
+            sponsor = n.sponsor or (("集团COO" if self.zh else "COO") if higher else "")  # N004 asks for one
+            if sponsor:
+                out.append(self.field(fields, "sponsor", sponsor))
+            levels = {n.strategy[0]} if n.strategy is not None else set()
+            if "financial" in levels | {lv for lv, _ in n.serves}:  # the leader's objective (N003)
+                out.append(self.field(fields, "objective", n.title))
             out.append("")
 
         fields = voc.FIELDS["motivators"]
@@ -856,6 +867,8 @@ class _Writer:
         for m in c.motivators:
             out.append(f"### {m.id}{s.id_sep}{m.title}")
             out.append(self.field(fields, "kind", self.term(voc.MOTIVATOR, m.kind)))
+            if c.problems:  # the problem it makes more important or urgent (M007)
+                out.append(self.field(fields, "for", c.problems[0].id))
             if m.change is not None:
                 category, description = m.change
                 head = self.term(voc.CHANGE_CATEGORY, category)
@@ -881,7 +894,10 @@ class _Writer:
             out.append("")
         if c.actions:
             out.append(self.heading("actions"))
-            out += [self.field(voc.LEVER, lever, text) for lever, text in c.actions]
+            # what the actions work on: the motivator with evidence of a change (A002)
+            mid = next((m.id for m in c.motivators if m.evidence), c.motivators[0].id if c.motivators else "")
+            target = "" if not mid else f"（{mid}）" if self.zh else f" ({mid})"
+            out += [self._action(lever, target, text) for lever, text in c.actions]
             out.append("")
         return "\n".join(out).rstrip("\n") + "\n"
 
