@@ -7,7 +7,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
-SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
+SHARED_EXAMPLES = ROOT.parent / "shared" / "examples-next"
+"""The normative examples: the two sample canvases in the current format (Canvas 2)."""
+SHARED_EXAMPLES_V1 = ROOT.parent / "shared" / "examples"
+"""The same canvases in the format before Canvas 2: still valid (no errors), with the new warnings."""
 EXAMPLES = sorted((ROOT / "canvases").glob("*.md"))
 
 

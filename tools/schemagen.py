@@ -58,14 +58,34 @@ def front_matter_properties() -> dict[str, Any]:
         "account": _TEXT,
         "decision_maker": {
             "type": "object",
-            "required": ["title", "function"],
+            "required": ["title", "buying_role"],
             "properties": {
                 "title": _TEXT,
-                "function": _enum("function"),
+                "function": _TEXT,
+                "buying_role": _enum("function"),
+                "authority": _TEXT,
                 "kpis": {"type": "array", "items": _TEXT},
             },
             "additionalProperties": False,
             "x-keys": "decision_maker_key",
+        },
+        "decision_process": {
+            "type": "object",
+            "properties": {
+                "evaluators": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["title"],
+                        "properties": {"title": _TEXT, "function": _TEXT, "evaluates": _TEXT},
+                        "additionalProperties": False,
+                        "x-keys": "evaluator_key",
+                    },
+                },
+                "decision_points": {"type": "array", "items": _TEXT},
+            },
+            "additionalProperties": False,
+            "x-keys": "decision_process_key",
         },
         "offering": _enum("offering"),
         "owner": _TEXT,
@@ -111,6 +131,8 @@ def _need_item() -> dict[str, Any]:
             "strategy": _level_area(),
             "serves": {"type": "array", "items": _level_area()},
             "sponsor": {"type": "string"},
+            "origin": _enum("origin"),
+            "objective": {"type": "string"},
         },
         [],
         "need_field",
@@ -144,6 +166,7 @@ def _motivator_item() -> dict[str, Any]:
             "continuity": _enum("continuity"),
             "evidence": evidence,
             **_strings("shift", "phenomenon", "feeling", "perception"),
+            "for": {"type": "array", "items": {"type": "string", "pattern": "^P[0-9]{1,4}$", "x-format": "ref-P"}},
         },
         [],
         "motivator_field",
@@ -166,7 +189,11 @@ def _actions() -> dict[str, Any]:
         "items": {
             "type": "object",
             "required": ["lever", "text"],
-            "properties": {"lever": _enum("lever"), "text": {"type": "string"}},
+            "properties": {
+                "lever": _enum("lever"),
+                "text": {"type": "string"},
+                "for": {"type": "array", "items": {"type": "string", "pattern": "^M[0-9]{1,4}$", "x-format": "ref-M"}},
+            },
             "additionalProperties": False,
         },
     }
@@ -303,15 +330,59 @@ def front_matter_schema() -> dict[str, Any]:
         voc.DECISION_MAKER_KEYS,
         {
             "title": _editor_text("The decision-maker's job title (职位)."),
-            "function": _editor_enum("function", "The business function (业务职能)"),
+            "function": _editor_text(
+                "The business function in the customer's words (业务职能), e.g. 'Finance - budgets and cash'."
+            ),
+            "buying_role": _editor_enum("function", "The role in the purchase (购买角色)"),
+            "authority": _editor_text("What the decision-maker may decide alone (决策权限)."),
             "kpis": {
                 "type": "array",
                 "description": "The decision-maker's KPIs (KPI指标), one text each.",
                 "items": _editor_text("A KPI the decision-maker is measured on."),
             },
         },
-        ["title", "function"],
+        ["title"],
         "The class of decision-maker this canvas addresses (决策人).",
+    )
+    # the buying role is required; a function written as a role (the format before Canvas 2) is the role
+    role_key = spellings_pattern(voc.DECISION_MAKER_KEYS, "buying_role")
+    function_keys = voc.DECISION_MAKER_KEYS["function"].spellings
+    decision_maker["allOf"].append(
+        {
+            "if": {"propertyNames": {"not": {"pattern": role_key}}},
+            "then": {
+                "anyOf": [
+                    {
+                        "required": [key],
+                        "properties": {key: {"type": "string", "pattern": spellings_pattern(voc.FUNCTION)}},
+                    }
+                    for key in function_keys
+                ]
+            },
+        }
+    )
+    evaluator = _editor_object(
+        voc.EVALUATOR_KEYS,
+        {
+            "title": _editor_text("The evaluator's job title (职位)."),
+            "function": _editor_text("Their business function (职能)."),
+            "evaluates": _editor_text("What they evaluate: feasibility, the market, integration (评估内容)."),
+        },
+        ["title"],
+        "Someone the decision-maker has evaluate the purchase (评估人).",
+    )
+    decision_process = _editor_object(
+        voc.DECISION_PROCESS_KEYS,
+        {
+            "evaluators": {"type": "array", "description": "Who evaluates (评估人).", "items": evaluator},
+            "decision_points": {
+                "type": "array",
+                "description": "When the decision-maker decides (拍板时机), one text each.",
+                "items": _editor_text("A moment the decision-maker decides."),
+            },
+        },
+        [],
+        "Who evaluates the purchase and when the decision-maker decides (决策流程).",
     )
     schema = _editor_object(
         voc.FRONT_MATTER_KEYS,
@@ -325,6 +396,7 @@ def front_matter_schema() -> dict[str, Any]:
             },
             "account": _editor_text("The customer (客户)."),
             "decision_maker": decision_maker,
+            "decision_process": decision_process,
             "offering": _editor_enum("offering", "What is bought (产品类型)"),
             "owner": _editor_text("Who owns the canvas (负责人): a name or an e-mail."),
             "updated": {
@@ -372,6 +444,10 @@ def config_schema() -> dict[str, Any]:
             "language": {"enum": ["en", "zh"]},
             "today": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
             "templates": {"type": "string"},
+            "title-synonyms": {
+                "type": "array",
+                "items": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 2},
+            },
         },
         "additionalProperties": False,
     }

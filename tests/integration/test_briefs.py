@@ -316,7 +316,7 @@ def test_by_account_combines_the_canvases_of_an_account(
     (folder / "acme-cfo.en.md").write_text(en_text, encoding="utf-8")
     coo = en_text.replace("id: acme-cfo", "id: acme-coo").replace("Chief Financial Officer", "Chief Operating Officer")
     (folder / "acme-coo.en.md").write_text(
-        coo.replace("function: finance", "function: business-unit"), encoding="utf-8"
+        coo.replace("buying_role: finance", "buying_role: business-unit"), encoding="utf-8"
     )
     (folder / "huaxin-cio.zh.md").write_text(zh_text, encoding="utf-8")
     assert brief("canvases", "-o", "out", "--isolated", "--by-account") == 0
@@ -492,3 +492,39 @@ def test_checking_never_imports_jinja() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False, timeout=120
     )
     assert proc.returncode == 0, proc.stderr
+
+
+# --- evidence dates (issue #11) -----------------------------------------------------------------
+
+_ZH_EVIDENCE = "监管部门2026年10月20日发布公告"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "old", "new", "md_date", "html_date"),
+    [
+        (
+            "slash-date.en.md",
+            "Ministry notice, 2026/10/12",
+            "Ministry notice, November 2026",
+            "(undated)",
+            "dated 2026-11-20",
+        ),
+        ("slash-date.en.md", "Ministry notice, 2026/10/12", "Reuters, Nov 10, 2026", "(undated)", "dated 2026-11-10"),
+        ("chinese-date.zh.md", _ZH_EVIDENCE, "2026年11月 监管部门公告", "（无日期）", "日期 2026-11-18"),
+        ("chinese-date.zh.md", _ZH_EVIDENCE, "11月10日 监管部门公告", "（无日期）", "日期 2026-11-10"),
+    ],
+)
+def test_evidence_dates_in_any_written_form_are_not_undated(
+    tmp_path: Path, fixture: str, old: str, new: str, md_date: str, html_date: str
+) -> None:
+    text = (TESTS / "fixtures" / "rules" / "C003" / "pass" / fixture).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / fixture
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert brief(str(path), "-o", str(tmp_path / "out"), "--isolated") == 0
+    name = "acme-cfo" if fixture.endswith(".en.md") else "huaxin-cio"
+    md = (tmp_path / "out" / f"{name}.md").read_text(encoding="utf-8")
+    assert new in md
+    assert md_date not in md
+    html = (tmp_path / "out" / f"{name}.html").read_text(encoding="utf-8")
+    assert html_date in html

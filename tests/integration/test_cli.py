@@ -32,7 +32,7 @@ def test_check_findings_exit_1_with_concise_lines(tmp_path: Path, en_text: str) 
     proc = run("check", str(bad))
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert lines[0].startswith(f"{bad}:21:9: S002 'problem-solvin' is not a known problem type")
+    assert lines[0].startswith(f"{bad}:33:9: S002 'problem-solvin' is not a known problem type")
     assert lines[-1] == "Found 1 error in 1 file."
 
 

@@ -238,7 +238,7 @@ def test_cache_killed_midway_keeps_the_previous_cache(
     leftovers(before, files_under(tmp_path))
     capsys.readouterr()
     assert main(["check", "--output-format", "concise", "canvases"]) == 1  # the change is seen
-    assert "canvases/a.md:21:9: S002 " in capsys.readouterr().out
+    assert "canvases/a.md:33:9: S002 " in capsys.readouterr().out
 
 
 # --- never outside the target folder -----------------------------------------------------------------
@@ -520,9 +520,11 @@ def test_a_cache_folder_that_is_a_file_is_ignored(tmp_path: Path, capsys: pytest
 
 def test_fix_twice_changes_nothing_with_an_empty_field(tmp_path: Path) -> None:
     path = tmp_path / "c.md"
-    path.write_text(EN.replace("- Inform: share the mandate timeline and the Globex fine", "- Inform:"), "utf-8")
+    path.write_text(
+        EN.replace("- Inform (M1): share the mandate timeline and the Globex fine", "- Inform (M1):"), "utf-8"
+    )
     main(["check", "--no-cache", "--fix", str(path)])
     once = path.read_bytes()
     main(["check", "--no-cache", "--fix", str(path)])
     assert path.read_bytes() == once
-    assert b"- Inform:\n" in once
+    assert b"- Inform (M1):\n" in once

@@ -142,7 +142,7 @@ def test_try_repo_hook_passes_good_canvases_and_fails_a_bad_one(
     )
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert re.search(r"^vplint \(value proposition canvases\)\.+Failed$", failed.stdout, re.M), failed.stdout
-    assert f"canvases/bad.en.md:21:9: {FINDING}" in failed.stdout
+    assert f"canvases/bad.en.md:33:9: {FINDING}" in failed.stdout
 
 
 def test_init_install_commit_flow(tmp_path: Path, isolated_env: dict[str, str], vplint_repo: tuple[Path, str]) -> None:
@@ -175,7 +175,7 @@ def test_init_install_commit_flow(tmp_path: Path, isolated_env: dict[str, str], 
     blocked = _run(["git", "commit", "-m", "a bad canvas"], team, isolated_env, check=False)
     output = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, output
-    assert f"canvases/globex-cfo.en.md:21:9: {FINDING}" in output
+    assert f"canvases/globex-cfo.en.md:33:9: {FINDING}" in output
     assert _run(["git", "rev-parse", "HEAD"], team, isolated_env).stdout == head  # nothing was committed
 
     _write(team, {"canvases/globex-cfo.en.md": example.replace("id: acme-cfo", "id: globex-cfo")})

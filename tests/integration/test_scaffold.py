@@ -330,6 +330,12 @@ def test_new_skeleton_lists_exactly_what_remains(tmp_path: Path, capsys: pytest.
 
 FILLS = {
     "en": {
+        "  function: ": "  function: Finance - budgets, margin and cash for the group",
+        "  authority: ": "  authority: signs off spend up to EUR 500k",
+        "    - title: ": "    - title: Head of Credit Control",
+        "      function: ": "      function: Finance operations",
+        "      evaluates: ": "      evaluates: feasibility of automated credit decisions",
+        "    - <when": "    - FY2027 budget round, March 2027",
         "    - ": "    - Days sales outstanding under 45",
         "owner: ": "owner: alice@example.com",
         "### P1 ": "### P1 Quote-to-cash slowed since the 2024 reorganisation",
@@ -338,6 +344,8 @@ FILLS = {
         "- Root cause: ": "- Root cause: manual credit checks queue in one central team",
         "- Baseline: ": "- Baseline: DSO was 38 days in 2023",
         "### N1 ": "### N1 Automated credit decisions",
+        "- Origin: ": "- Origin: uncovered",
+        "- Objective: ": "- Objective: cut days sales outstanding to 40 by the end of FY2027",
         "- Strategy: ": "- Strategy: operations/service-process",
         "- Serves: ": "- Serves: financial/cost-efficiency",
         "- Sponsor: ": "- Sponsor: COO",
@@ -350,12 +358,18 @@ FILLS = {
         "- Feeling: ": "- Feeling: anxiety about the first audit",
         "- Perception: ": "- Perception: the problem is urgent and will not go away by itself",
         "- Trigger: ": "- Trigger: higher-priority",
-        "- Inform: ": "- Inform: share the mandate timeline",
-        "- Analyse: ": "- Analyse: show how the correction backlog grows with volume",
-        "- Empathise: ": "- Empathise: acknowledge the overtime load in finance",
-        "- Relationship: ": "- Relationship: lunch with the controller after the audit",
+        "- Inform (M1): ": "- Inform (M1): share the mandate timeline",
+        "- Analyse (M1): ": "- Analyse (M1): show how the correction backlog grows with volume",
+        "- Empathise (M1): ": "- Empathise (M1): acknowledge the overtime load in finance",
+        "- Relationship (M1): ": "- Relationship (M1): lunch with the controller after the audit",
     },
     "zh": {
+        "  function: ": "  function: 信息技术——调度平台与数据安全",
+        "  authority: ": "  authority: 500万元以内的IT投入可自行审批",
+        "    - title: ": "    - title: 信息安全经理",
+        "      function: ": "      function: 信息安全",
+        "      evaluates: ": "      evaluates: 数据安全治理方案的可行性",
+        "    - <决策人何时": "    - 2027年一季度IT预算评审会",
         "    - ": "    - 应收账款周转天数低于 45 天",
         "owner: ": "owner: 李雷",
         "### P1 ": "### P1 旺季系统宕机次数比去年多",
@@ -364,6 +378,8 @@ FILLS = {
         "- 根本原因：": "- 根本原因：调度平台没有容灾",
         "- 基线：": "- 基线：去年旺季没有宕机",
         "### N1 ": "### N1 调度平台高可用改造",
+        "- 需求来源：": "- 需求来源：挖掘",
+        "- 领导目标：": "- 领导目标：2027年旺季零宕机，保住前十大客户的续约",
         "- 策略：": "- 策略：运营/服务流程",
         "- 服务于：": "- 服务于：客户/老客户关系维护",
         "- 支持者：": "- 支持者：集团COO",
@@ -376,10 +392,10 @@ FILLS = {
         "- 感受：": "- 感受：焦虑",
         "- 认知：": "- 认知：这件事必须在年底前解决",
         "- 触发：": "- 触发：更重要或更紧急",
-        "- 告知：": "- 告知：同步新规施行时间表与同行处罚案例",
-        "- 分析：": "- 分析：说明宕机与旺季流量的关系",
-        "- 同理：": "- 同理：理解安全团队的加班压力",
-        "- 客情：": "- 客情：审计后约 CIO 复盘",
+        "- 告知（M1）：": "- 告知（M1）：同步新规施行时间表与同行处罚案例",
+        "- 分析（M1）：": "- 分析（M1）：说明宕机与旺季流量的关系",
+        "- 同理（M1）：": "- 同理（M1）：理解安全团队的加班压力",
+        "- 客情（M1）：": "- 客情（M1）：审计后约 CIO 复盘",
     },
 }
 
@@ -420,7 +436,7 @@ def test_new_front_matter_comes_from_the_options(tmp_path: Path) -> None:
         "2026-11-27",
         "zh",
     )
-    assert data["decision_maker"]["function"] == "finance"
+    assert data["decision_maker"]["buying_role"] == "finance"
     assert "## 业务问题" in path.read_text(encoding="utf-8")
 
 
@@ -437,14 +453,19 @@ def test_new_writes_any_account_and_title_as_text(tmp_path: Path, account: str, 
     assert not [d for d in res.diagnostics if d.code.startswith("F")]
 
 
-def test_new_accepts_any_spelling_of_the_function(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for spelling, slug in (("财务", "finance"), ("Line of Business", "business-unit"), ("采购", "commercial")):
+def test_new_accepts_any_spelling_of_the_buying_role(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cases = (
+        ("财务", "finance", "--buying-role"),
+        ("Line of Business", "business-unit", "--function"),
+        ("采购", "commercial", "--buying-role"),
+    )
+    for spelling, slug, option in cases:  # --function: the option's name before Canvas 2
         path = tmp_path / f"{slug}.md"
-        argv = ["new", str(path), "--account", "A", "--title", "T", "--function", spelling]
+        argv = ["new", str(path), "--account", "A", "--title", "T", option, spelling]
         assert main(argv) == 0
-        assert f"  function: {slug}\n" in path.read_text(encoding="utf-8")
+        assert f"  buying_role: {slug}\n" in path.read_text(encoding="utf-8")
     with pytest.raises(SystemExit) as exc:
-        main(["new", str(tmp_path / "y.md"), "--account", "A", "--title", "T", "--function", "financ"])
+        main(["new", str(tmp_path / "y.md"), "--account", "A", "--title", "T", "--buying-role", "financ"])
     assert exc.value.code == 2
     assert "did you mean 'finance'" in capsys.readouterr().err
 
@@ -556,7 +577,14 @@ def _valid_front_matter() -> dict[str, Any]:
     return {
         "id": "acme-cfo",
         "account": "ACME",
-        "decision_maker": {"title": "CFO", "function": "finance", "kpis": ["DSO under 45"]},
+        "decision_maker": {
+            "title": "CFO",
+            "function": "Finance - budgets and cash",
+            "buying_role": "finance",
+            "authority": "up to EUR 500k",
+            "kpis": ["DSO under 45"],
+        },
+        "decision_process": {"evaluators": [{"title": "Head of Credit"}], "decision_points": ["budget round"]},
         "offering": "differentiated",
         "owner": "alice",
         "updated": "2026-11-20",
@@ -570,8 +598,8 @@ def test_front_matter_schema_accepts_every_spelling_vplint_accepts(name: str) ->
     for term in voc.VOCABULARIES[name].terms:
         for spelling in {*term.spellings, term.en.upper(), term.en.title(), f" {term.slug} "}:
             fm = _valid_front_matter()
-            if name == "function":
-                fm["decision_maker"]["function"] = spelling
+            if name == "function":  # the vocabulary of the buying role
+                fm["decision_maker"]["buying_role"] = spelling
             else:
                 fm[name] = spelling
             assert voc.VOCABULARIES[name].lookup(spelling) is term
@@ -607,7 +635,7 @@ def test_front_matter_schema_accepts_every_key_spelling() -> None:
 @pytest.mark.parametrize(
     ("path", "value"),
     [
-        (("decision_maker", "function"), "sales"),
+        (("decision_maker", "buying_role"), "sales"),
         (("offering",), "cheap"),
         (("language",), "fr"),
         (("id",), "ACME CFO"),
@@ -651,6 +679,6 @@ def test_front_matter_schema_uses_only_standard_keywords() -> None:
     allowed = {
         "$schema", "$id", "title", "description", "type", "properties", "patternProperties", "propertyNames", "not",
         "additionalProperties", "required", "allOf", "if", "then", "else", "enum", "examples", "pattern", "minLength",
-        "maxLength", "items",
+        "maxLength", "items", "anyOf",
     }  # fmt: skip
     assert keywords(schema) <= allowed

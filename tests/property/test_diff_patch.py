@@ -33,7 +33,7 @@ from vplint.lint.pipeline import lint_text
 MESSY_ZH = {
     "- 类型：机会窗口": "- 类型: window",
     "- 诊断：前后对比 ——": "- 诊断：前后比较 - ",
-    "- 同理：": "- 同理心：",  # the last line
+    "- 同理（M1）：": "- 同理心（M1）：",  # the last line
 }
 SAMPLES = {
     "acme-cfo.en.md": ((ROOT / "canvases" / "acme-cfo.en.md").read_text(encoding="utf-8"), MESSY_EN),

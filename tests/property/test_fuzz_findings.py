@@ -40,4 +40,4 @@ def test_an_item_whose_text_starts_on_the_next_line_keeps_its_position(marker_li
     text = EN.replace("- Type: problem-solving", f"{marker_line}\n{indent}Type: problem-slving", 1)
     res = lint_text(text, "c.md")
     column = len(f"{indent}Type: ") + 1
-    assert [(d.line, d.column, d.code) for d in res.diagnostics] == [(22, column, "S002")]
+    assert [(d.line, d.column, d.code) for d in res.diagnostics] == [(34, column, "S002")]

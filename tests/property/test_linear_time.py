@@ -34,6 +34,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "at signs": lambda n: EN + "\n- Note: " + "a@" * (n // 2) + "\n",
     "separators": lambda n: EN + "\n- Change: external - " + "- " * (n // 2) + "\n",
     "years": lambda n: EN + "\n- Evidence: " + "2026 " * (n // 5) + "\n",
+    "month names and days": lambda n: EN + "\n- Evidence: " + "10 Nov May 1 2026年11月 " * (n // 20) + "\n",
+    "comparisons": lambda n: EN.replace("- Diagnosis:", "- Diagnosis: " + "前是比不到 from 1 doubled " * (n // 25), 1),
     # many parts rather than one long one (n // 10 of them: 500 and 5,000)
     "one-line list items": lambda n: EN + "".join(f"- Note {i}: x\n" for i in range(n // 10)),
     "items with continuation lines": lambda n: EN + "".join(f"- Note {i}:\n  more\n" for i in range(n // 10)),

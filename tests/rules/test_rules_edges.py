@@ -60,10 +60,10 @@ def test_empty_change_is_not_classified(en_text: str) -> None:
 def test_lever_with_text_in_a_sub_list_counts(en_text: str) -> None:
     text = _edit(
         en_text,
-        "- Inform: share the mandate timeline and the Globex fine\n",
-        "- Inform:\n  - share the mandate timeline\n  - send the Globex fine\n",
+        "- Inform (M1): share the mandate timeline and the Globex fine\n",
+        "- Inform (M1):\n  - share the mandate timeline\n  - send the Globex fine\n",
     )
-    text = _edit(text, "- Empathize: acknowledge the overtime load in finance\n", "")
+    text = _edit(text, "- Empathize (M1): acknowledge the overtime load in finance\n", "")
     assert "A001" not in _codes(text)
 
 

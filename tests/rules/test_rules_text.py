@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from vplint.rules._text import has_quantity, has_time, names_past_time, time_spans, without_time
+from vplint.rules._text import has_quantity, has_time, names_comparison, names_past_time, time_spans, without_time
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -117,3 +117,58 @@ def test_past_time_is_found(text: str) -> None:
 )
 def test_no_past_time(text: str) -> None:
     assert not names_past_time(text, TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # issue #11: findings that say what was better before
+        "overbilling doubled after the TMS migration",
+        "the Rotterdam hub leaks half as much as Hamburg",
+        "换外包商前每月停机不到20小时，换了之后超过40小时",
+        "invoices started slipping after regional billing teams were merged",
+        "after the merger, DSO rose to 52 days",
+        "claims are three times more frequent",
+        "costs are up 20%",
+        "margin fell by a third",
+        "DSO went from 38 days to 52 days",
+        "slower than the Lyon plant",
+        "compared with the Lyon plant",
+        "up 12% year on year",
+        "停机次数翻了一倍",
+        "宕机时长是同城华运的两倍",
+        "损耗只有汉堡的一半",
+        "投诉同比增加",
+        "比去年多三次",
+        "回款周期低于行业平均",
+        "毛利下降了5个百分点",
+        "停机增长了30%",
+        "服务不如以前",
+        "上线前每月一次，上线了之后每周三次",
+        "现在超过40小时，以前不到20小时",
+        "从每月一次变成每周一次",
+    ],
+)
+def test_comparison_is_found(text: str) -> None:
+    assert names_comparison(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Late deliveries are up",
+        "as much as 40% of invoices",
+        "we will decide after the audit",
+        "credit checks take most of the cycle time",
+        "double-check the invoices",
+        "回款越来越慢",
+        "每月停机超过40小时",
+        "目前每月停机超过40小时，多数在夜班",
+        "超过一半的订单延迟",
+        "前十大客户续约之后再谈",
+        "增加一个审批环节",
+        "比例失调",
+    ],
+)
+def test_no_comparison(text: str) -> None:
+    assert not names_comparison(text)

@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from tests.conftest import FIXTURES
 from vplint.lint.options import Options
 from vplint.lint.pipeline import lint_text
 from vplint.model.canvas import build_canvas
@@ -121,7 +122,7 @@ def test_stale_canvas_message_in_chinese(zh_text: str) -> None:
     res = lint_text(zh_text, "example.md", options=Options(today=dt.date(2027, 11, 18)))
     (finding,) = [d for d in res.diagnostics if d.code == "H001"]
     assert "365 天" in finding.message
-    assert (finding.line, finding.column) == (12, 10)
+    assert (finding.line, finding.column) == (21, 10)
 
 
 @pytest.mark.parametrize("value", ["2026-13-01", "20.11.2026", "next week"])
@@ -129,3 +130,59 @@ def test_stale_canvas_leaves_bad_dates_to_the_schema(en_text: str, value: str) -
     text = en_text.replace("updated: 2026-11-20", f"updated: {value}")
     res = lint_text(text, "example.md", options=Options(today=dt.date(2026, 11, 27)))
     assert [d.code for d in res.diagnostics] == ["S004"]
+
+
+# --- evidence dates in every written form (issue #11) -------------------------------------------
+
+V1_EN = (FIXTURES / "rules" / "C003" / "pass" / "slash-date.en.md").read_text(encoding="utf-8")
+"""A canvas updated 2026-11-20 whose only Evidence is line 55: '- Evidence: Ministry notice, 2026/10/12'."""
+V1_ZH = (FIXTURES / "rules" / "C003" / "pass" / "chinese-date.zh.md").read_text(encoding="utf-8")
+"""A canvas updated 2026-11-18 whose only Evidence is line 46: '- 证据：监管部门2026年10月20日发布公告'."""
+
+
+def _evidence_age(text: str, old: str, new: str, today: dt.date) -> list[tuple[str, int, int, str]]:
+    assert old in text
+    res = lint_text(text.replace(old, new), "example.md", options=Options(today=today))
+    return [(d.code, d.line, d.column, d.args["date"]) for d in res.diagnostics if d.code == "M005"]
+
+
+@pytest.mark.parametrize(
+    ("evidence", "day"),
+    [
+        ("Ministry notice of 14 Nov 2026", dt.date(2026, 11, 14)),
+        ("Reuters, Nov 10, 2026", dt.date(2026, 11, 10)),
+        ("Ministry notice, October 2026", dt.date(2026, 10, 31)),  # a month before 'updated': its last day
+        ("Ministry notice, November 2026", dt.date(2026, 11, 20)),  # the month of 'updated': 'updated' itself
+        ("Ministry notice of 10 Nov", dt.date(2026, 11, 10)),  # no year: the latest 10 Nov up to 'updated'
+        ("Ministry notice of 21 Nov", dt.date(2025, 11, 21)),
+    ],
+)
+def test_evidence_age_of_english_dates(evidence: str, day: dt.date) -> None:
+    old = "Ministry notice, 2026/10/12"
+    assert _evidence_age(V1_EN, old, evidence, day + 180 * DAY) == []
+    assert _evidence_age(V1_EN, old, evidence, day + 181 * DAY) == [("M005", 55, 13, day.isoformat())]
+
+
+@pytest.mark.parametrize(
+    ("evidence", "day"),
+    [
+        ("2026年11月 监管部门公告", dt.date(2026, 11, 18)),
+        ("2026年9月 监管部门公告", dt.date(2026, 9, 30)),
+        ("11月10日 监管部门公告", dt.date(2026, 11, 10)),
+        ("12月1日 监管部门公告", dt.date(2025, 12, 1)),
+        ("2026/11/10 监管部门公告", dt.date(2026, 11, 10)),
+    ],
+)
+def test_evidence_age_of_chinese_dates(evidence: str, day: dt.date) -> None:
+    old = "监管部门2026年10月20日发布公告"
+    assert _evidence_age(V1_ZH, old, evidence, day + 180 * DAY) == []
+    assert _evidence_age(V1_ZH, old, evidence, day + 181 * DAY) == [("M005", 46, 6, day.isoformat())]
+
+
+def test_a_month_that_has_begun_is_not_in_the_future() -> None:
+    """'November 2026' on a canvas updated 2026-11-20, read on 2026-11-20: not after today."""
+    old = "Ministry notice, 2026/10/12"
+    assert _evidence_age(V1_EN, old, "Ministry notice, November 2026", dt.date(2026, 11, 20)) == []
+    assert _evidence_age(V1_EN, old, "Ministry notice of 21 Nov 2026", dt.date(2026, 11, 20)) == [
+        ("M005", 55, 13, "2026-11-21")
+    ]

@@ -57,7 +57,7 @@ def test_cache_sees_changed_files_and_changed_settings(repo: Path, en_text: str)
     sample = repo / "canvases" / "acme-cfo.en.md"
     sample.write_text(en_text.replace("Type: problem-solving", "Type: problem-solvin"), encoding="utf-8")
     after = _findings(lint_paths(paths, options))
-    assert [f[:4] for f in after if f not in before] == [(str(sample), 21, 9, "S002")]
+    assert [f[:4] for f in after if f not in before] == [(str(sample), 33, 9, "S002")]
     later = Options(today=dt.date(2027, 12, 1), isolated=True, keep=False, jobs=1, cache=True, cache_dir=repo / "cache")
     assert any(f[3] == "H001" for f in _findings(lint_paths(paths, later)))  # the clock is part of the key
 

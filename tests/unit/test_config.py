@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.conftest import ROOT
 from vplint.config.globs import compile_glob
 from vplint.config.loader import ConfigError, ConfigLoader, load_config_file
 from vplint.lint.options import Options
 from vplint.lint.runner import lint_paths
+from vplint.model.titles import BUILTIN_GROUPS, title_table
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -31,12 +35,12 @@ def _codes(tmp_path: Path, options: Options | None = None) -> list[tuple[str, st
 
 
 def test_no_config_is_defaults(tmp_path: Path, en_text: str) -> None:
-    _repo(tmp_path, en_text.replace("- Inform:", "- Informer:").replace("- Empathize:", "- Notes:"))
+    _repo(tmp_path, en_text.replace("- Inform (M1):", "- Informer:").replace("- Empathize (M1):", "- Notes:"))
     assert _codes(tmp_path) == [("A001", "warning")]
 
 
 def test_pyproject_table_severity_and_ignore(tmp_path: Path, en_text: str) -> None:
-    text = en_text.replace("- Inform:", "- Informer:").replace("- Empathize:", "- Notes:")
+    text = en_text.replace("- Inform (M1):", "- Informer:").replace("- Empathize (M1):", "- Notes:")
     _repo(tmp_path, text, '[tool.vplint]\nseverity = { A001 = "error" }\n', "pyproject.toml")
     assert _codes(tmp_path) == [("A001", "error")]
     (tmp_path / "pyproject.toml").write_text('[tool.vplint]\nignore = ["lever-planned"]\n')
@@ -44,14 +48,14 @@ def test_pyproject_table_severity_and_ignore(tmp_path: Path, en_text: str) -> No
 
 
 def test_pyproject_without_table_is_skipped(tmp_path: Path, en_text: str) -> None:
-    _repo(tmp_path, en_text.replace("- Inform:", "- X:").replace("- Empathize:", "- Y:"))
+    _repo(tmp_path, en_text.replace("- Inform (M1):", "- X:").replace("- Empathize (M1):", "- Y:"))
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
     (tmp_path.parent / "unrelated").mkdir(exist_ok=True)
     assert _codes(tmp_path) == [("A001", "warning")]
 
 
 def test_nearest_config_wins(tmp_path: Path, en_text: str) -> None:
-    text = en_text.replace("- Inform:", "- X:").replace("- Empathize:", "- Y:")
+    text = en_text.replace("- Inform (M1):", "- X:").replace("- Empathize (M1):", "- Y:")
     _repo(tmp_path, text, 'severity = { A001 = "error" }\n')
     (tmp_path / "canvases" / "vplint.toml").write_text('severity = { A001 = "info" }\n')
     assert _codes(tmp_path) == [("A001", "info")]
@@ -59,8 +63,8 @@ def test_nearest_config_wins(tmp_path: Path, en_text: str) -> None:
 
 def test_select_prefix_and_cli_override(tmp_path: Path, en_text: str) -> None:
     text = (
-        en_text.replace("- Inform:", "- X:")
-        .replace("- Empathize:", "- Y:")
+        en_text.replace("- Inform (M1):", "- X:")
+        .replace("- Empathize (M1):", "- Y:")
         .replace("- Kind: window-of-opportunity", "- Kind: lower-cost")
     )
     _repo(tmp_path, text, 'select = ["M"]\n')
@@ -75,7 +79,7 @@ def test_extend_select_turns_on_style_rules(tmp_path: Path, en_text: str) -> Non
 
 
 def test_per_file_ignores(tmp_path: Path, en_text: str) -> None:
-    text = en_text.replace("- Inform:", "- X:").replace("- Empathize:", "- Y:")
+    text = en_text.replace("- Inform (M1):", "- X:").replace("- Empathize (M1):", "- Y:")
     _repo(tmp_path, text, '[per-file-ignores]\n"canvases/*.md" = ["A"]\n')
     assert _codes(tmp_path) == []
 
@@ -100,6 +104,66 @@ def test_rule_options_and_today(tmp_path: Path, en_text: str) -> None:
     assert sorted(c for c, _ in _codes(tmp_path, Options())) == ["H001", "M005"]
 
 
+def test_title_synonyms_extend_the_built_in_table(tmp_path: Path, en_text: str) -> None:
+    """X002 folds a team's own title synonyms, joined to the built-in group they name ("CFO")."""
+    _repo(tmp_path, en_text)
+    head_of_finance = en_text.replace("id: acme-cfo\n", "id: acme-finance\n").replace(
+        "title: Chief Financial Officer\n", "title: Head of Finance\n"
+    )
+    assert head_of_finance != en_text
+    (tmp_path / "canvases" / "b.md").write_text(head_of_finance, encoding="utf-8")
+
+    def x002() -> list[tuple[str, str, int, int]]:
+        res = lint_paths([str(tmp_path / "canvases")], Options(today=TODAY))
+        return [(Path(d.path).name, d.code, d.line, d.column) for d in res.diagnostics if d.code == "X002"]
+
+    assert x002() == []
+    (tmp_path / "vplint.toml").write_text('title-synonyms = [["Head of Finance", "CFO"]]\n', encoding="utf-8")
+    assert x002() == [("b.md", "X002", 5, 10)]
+    assert load_config_file(tmp_path / "vplint.toml") == load_config_file(tmp_path / "vplint.toml")  # hashable groups
+
+
+@pytest.mark.parametrize(
+    ("groups", "same"),
+    [
+        ((), [("CFO", "chief financial officer"), ("首席信息官", "CIO"), ("Vice President, Sales", "VP Sales")]),
+        ((), [("Chief Procurement Officer", "首席采购官"), ("IT总监", "信息总监"), ("ＣＦＯ", "c.f.o.")]),
+        ((("财务总监", "CFO"),), [("财务总监", "Chief Financial Officer"), ("Finance Director", "首席财务官")]),
+    ],
+)
+def test_title_table_folds_spellings_of_one_title(groups: tuple[tuple[str, ...], ...], same: list[Any]) -> None:
+    table = title_table(groups)
+    for a, b in same:
+        assert table.key(a) == table.key(b), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("财务总监", "CFO"),
+        ("信息总监", "CIO"),
+        ("Head of Procurement", "采购总监"),
+        ("CPO", "首席采购官"),
+        ("Group CFO", "CFO"),
+    ],
+)
+def test_title_table_keeps_different_titles_apart(a: str, b: str) -> None:
+    assert title_table().key(a) != title_table().key(b)
+
+
+@pytest.mark.parametrize("name", ["configuration.md", "configuration.zh.md"])
+def test_configuration_docs_show_a_valid_configuration_and_every_title_synonym(tmp_path: Path, name: str) -> None:
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    example = re.search(r"^```toml\n(.*?)^```$", text, re.S | re.M)
+    assert example is not None
+    (tmp_path / "pyproject.toml").write_text(example.group(1), encoding="utf-8")
+    config = load_config_file(tmp_path / "pyproject.toml")
+    assert config is not None
+    assert config.title_synonyms
+    missing = [title for group in BUILTIN_GROUPS for title in group if f"`{title}`" not in text]
+    assert missing == [], f"docs/{name} does not list these built-in title synonyms"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -112,6 +176,9 @@ def test_rule_options_and_today(tmp_path: Path, en_text: str) -> None:
         ('today = "soon"\n', "'today'"),
         ("select = [", "not valid TOML"),
         ('language = "fr"\n', "'language' must be one of en, zh"),
+        ('title-synonyms = [["CFO"]]\n', "'title-synonyms.0': ['CFO'] is too short"),
+        ('title-synonyms = ["CFO", "Head of Finance"]\n', "'title-synonyms.0': 'CFO' is not of type 'array'"),
+        ('title-synonyms = [["CFO", "--"]]\n', "'title-synonyms': '--' has no letters or digits"),
     ],
 )
 def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
@@ -134,7 +201,7 @@ def test_bad_config_exits_2_through_the_cli(tmp_path: Path, en_text: str) -> Non
 
 
 def test_config_and_isolated_flags(tmp_path: Path, en_text: str) -> None:
-    text = en_text.replace("- Inform:", "- X:").replace("- Empathize:", "- Y:")
+    text = en_text.replace("- Inform (M1):", "- X:").replace("- Empathize (M1):", "- Y:")
     _repo(tmp_path, text, 'ignore = ["A001"]\n')
     other = tmp_path / "other.toml"
     other.write_text('severity = { A001 = "error" }\n')

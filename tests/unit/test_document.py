@@ -13,24 +13,24 @@ def test_front_matter_positions(en_text: str) -> None:
     assert isinstance(fm, YMap)
     keys = {k.value: (k.line, k.column) for k, _ in fm.items}
     assert keys["id"] == (2, 1)
-    assert keys["language"] == (13, 1)
+    assert keys["language"] == (25, 1)
     dm = fm.get("decision_maker")
     assert isinstance(dm, YMap)
     kpis = dm.get("kpis")
     assert isinstance(kpis, YSeq)
     first = kpis.items[0]
     assert isinstance(first, YScalar)
-    assert (first.line, first.column) == (8, 7)
-    assert doc.body_line == 15
+    assert (first.line, first.column) == (10, 7)
+    assert doc.body_line == 27
 
 
 def test_body_positions(en_text: str) -> None:
     doc = parse_document(en_text, "x.md")
     headings = [(b.level, b.text, b.line, b.column) for b in doc.blocks if isinstance(b, Heading)]
-    assert headings[1] == (2, "Problems", 18, 4)
-    assert headings[2][2:] == (20, 5)
+    assert headings[1] == (2, "Problems", 30, 4)
+    assert headings[2][2:] == (32, 5)
     items = [b for b in doc.blocks if isinstance(b, Item)]
-    assert (items[0].text, items[0].line, items[0].column) == ("Type: problem-solving", 21, 3)
+    assert (items[0].text, items[0].line, items[0].column) == ("Type: problem-solving", 33, 3)
 
 
 def test_code_blocks_quotes_and_prose_are_not_structure() -> None:
@@ -85,3 +85,21 @@ def test_the_body_is_read_by_the_markdown_adapter() -> None:
     assert Item is markdown.Item
     text = "---\nid: a\n---\n## Needs\n- Solves: P1\n  and P2\n"
     assert parse_document(text).blocks == markdown.parse_body("## Needs\n- Solves: P1\n  and P2\n", 4)
+
+
+def test_setext_headings_are_headings() -> None:
+    """``Title`` over ``===`` is a level-1 heading and ``Problems`` over ``---`` a level-2 one, at their text."""
+    text = (
+        "---\nid: a\n---\n\nTitle\n=====\n\nProblems\n--------\n\n### P1 x\n- Type: risk\n\nProse.\n\n"
+        "  Two-line\nheading\n---\n- Type: y\n"
+    )
+    doc = parse_document(text)
+    heads = [(b.level, b.text, b.line, b.column) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == [(1, "Title", 5, 1), (2, "Problems", 8, 1), (3, "P1 x", 11, 5), (2, "Two-line heading", 16, 3)]
+    assert [(b.line, b.column) for b in doc.blocks if isinstance(b, Item)] == [(12, 3), (19, 3)]
+
+
+def test_a_setext_section_is_a_section() -> None:
+    model = parse("---\nid: a\n---\nProblems\n---\n### P1 x\n- Type: risk\n\n购买需求\n--\n### N1 y\n- 解决：P1\n")
+    assert [p["id"] for p in model["problems"]] == ["P1"]
+    assert model["needs"][0]["solves"] == ["P1"]

@@ -37,7 +37,7 @@ CLEAN_EN = {
     "- Solves: P3": "- Solves: P1, P3",
     "## Problems": "## Problems",
     "- Trigger: more-important-or-urgent": "- Trigger: higher-priority",
-    "- Empathize:": "- Empathise:",
+    "- Empathize (M1):": "- Empathise (M1):",
 }
 
 
@@ -87,7 +87,7 @@ def test_diff_shows_and_writes_nothing(tmp_path: Path, en_text: str) -> None:
 def test_findings_are_marked_fixable(tmp_path: Path, en_text: str) -> None:
     (tmp_path / "c.md").write_text(en_text, encoding="utf-8")
     proc = vplint("check", "--extend-select", "Y001", "c.md", cwd=tmp_path)
-    assert "c.md:52:9: Y001 [*] write 'window' instead of 'window-of-opportunity'" in proc.stdout
+    assert "c.md:70:9: Y001 [*] write 'window' instead of 'window-of-opportunity'" in proc.stdout
     assert "3 fixable with 'vplint check --fix'" in proc.stdout
 
 
@@ -276,7 +276,7 @@ def test_diff_from_the_command_line_patches_to_what_fix_writes(tmp_path: Path, e
     subprocess.run([*command, "--fix"], cwd=tmp_path / "fix", capture_output=True, check=False, timeout=120)
     fixed = (tmp_path / "fix" / "c.md").read_bytes()
     assert fixed != data
-    assert fixed.endswith(b"- Empathise: acknowledge the overtime load in finance")
+    assert fixed.endswith(b"- Empathise (M1): acknowledge the overtime load in finance")
     apply_patch(tmp_path / "patch", shown.stdout)
     assert (tmp_path / "patch" / "c.md").read_bytes() == fixed
 
@@ -305,3 +305,42 @@ def test_diff_of_a_chinese_canvas_named_with_a_space_patches_under_a_latin1_term
     assert fixed != fixable.encode()
     apply_patch(tmp_path / "patch", shown.stdout)
     assert (tmp_path / "patch" / name).read_bytes() == fixed
+
+
+@pytest.mark.parametrize(
+    ("messy", "fixed"),
+    [
+        ("- Strategy: Financial: cost-efficiency", "- Strategy: financial/cost-efficiency"),
+        ("- Strategy: Financial – cost and efficiency - x", "- Strategy: financial/cost-efficiency - x"),
+        ("- Strategy: operations-production", "- Strategy: operations/production-process"),
+        ("- Strategy: operations → service", "- Strategy: operations/service-process"),
+        ("- Change: external - political: new law", "- Change: external/political - new law"),
+        ("- Change: PEST/political - new law", "- Change: external/political - new law"),
+        ("- Change: external (political) - new law", "- Change: external/political - new law"),
+        ("- Change: external (political)", "- Change: external/political"),
+        ("- 策略：财务：成本和效率", "- 策略：财务/支出和效率"),
+        ("- 策略：运营层级：生产流程", "- 策略：运营/生产流程"),
+        ("- 策略：运营-生产流程", "- 策略：运营/生产流程"),
+        ("- 变化：外部（政策）", "- 变化：外部/政策"),
+        ("- 变化：外部（政策）新规", "- 变化：外部/政策 —— 新规"),
+        ("- 变化：外部 - 政策：新规", "- 变化：外部/政策 —— 新规"),
+        ("- 变化：PEST/政策 —— 新规", "- 变化：外部/政策 —— 新规"),
+    ],
+)
+def test_fix_writes_level_area_and_scope_category_with_a_slash(messy: str, fixed: str) -> None:
+    """Y001 and Y002 rewrite a strategy or a change into ``level/area`` and ``scope/category``; the model stays."""
+    from vplint import parse
+    from vplint.lint.options import Options
+    from vplint.lint.pipeline import lint_text
+
+    zh = "：" in messy
+    head = "---\nid: t\nlanguage: " + ("zh" if zh else "en") + "\n---\n"
+    motivators, needs = ("## 客户动机", "## 购买需求") if zh else ("## Motivators", "## Needs")
+    section = f"{motivators}\n### M1 t\n" if "Change" in messy or "变化" in messy else f"{needs}\n### N1 t\n"
+    text = head + section + messy + "\n"
+    options = Options(extend_select=("Y001", "Y002"), isolated=True)
+    edits = [e for d in lint_text(text, "t.md", options=options).diagnostics for e in d.fix]
+    result, _ = fixed_text(text, edits)
+    assert result == head + section + fixed + "\n"
+    assert parse(result) == parse(text)
+    assert not [e for d in lint_text(result, "t.md", options=options).diagnostics for e in d.fix]

@@ -60,7 +60,7 @@ def test_file_names_and_messages_are_escaped(
     result = check(folder / EN_NAME, folder / ZH_NAME, options=Options(today=TODAY))
     lines = render("github", result)[0].splitlines()
     assert lines[0].startswith(
-        "::error file=t/bad%2C en%3A 1.md,line=21,col=9,title=vplint S002::t/bad, en: 1.md:21:9: S002 "
+        "::error file=t/bad%2C en%3A 1.md,line=33,col=9,title=vplint S002::t/bad, en: 1.md:33:9: S002 "
     )
     assert any(line.startswith(f"::error file=t/{ZH_NAME},") for line in lines)
     d = Diagnostic("a.md", 1, 1, "H002", "H002.placeholder", Severity.WARNING, {"text": "50%\nx\ry"})
@@ -77,7 +77,7 @@ def test_paths_relative_to_the_workspace(tmp_path: Path, en_text: str, monkeypat
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
     (m,) = commands(check(tmp_path / "sub" / "c.md"))
     assert m[2] == "sub/c.md"
-    assert m[6].startswith("sub/c.md:21:9: S002 ")
+    assert m[6].startswith("sub/c.md:33:9: S002 ")
 
 
 def test_errors_about_paths_go_to_stderr(tmp_path: Path) -> None:

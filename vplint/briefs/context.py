@@ -44,7 +44,7 @@ LADDER = ("learning-growth", "operations", "customer", "financial")
 """The Balanced Scorecard levels from the bottom up: each serves the ones above it."""
 
 _DRIVER = {"differentiated": "business-unit", "in-between": "technical-evaluation", "commodity": "commercial"}
-"""Who usually drives the purchase of each kind of offering (domain §1)."""
+"""Who usually drives the purchase of each kind of offering (docs/method.md §1)."""
 
 
 def t(key: str, lang: str) -> str:
@@ -146,15 +146,39 @@ def _findings(canvas: Canvas, diagnostics: Sequence[Diagnostic], lang: str) -> l
 
 
 def _decision_maker(data: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """The decision-maker: ``buying_role`` (a slug) and ``business_function`` (their words) apart.
+
+    ``function`` and ``function_label`` are the buying role too, as templates written before Canvas 2 use them.
+    """
     dm = data.get("decision_maker")
     dm = dm if isinstance(dm, dict) else {}
-    function = _text(dm.get("function"))
+    role = _text(dm.get("buying_role"))
+    role_label = label("function", role, lang) if role else None
+    business = _text(dm.get("function"))
+    if business is not None and voc.FUNCTION.lookup(business) is not None:
+        business = None  # a buying role written under ``function`` (the format before Canvas 2)
     return {
         "title": _text(dm.get("title")),
-        "function": function,
-        "function_label": label("function", function, lang) if function else None,
+        "buying_role": role,
+        "buying_role_label": role_label,
+        "business_function": business,
+        "authority": _text(dm.get("authority")),
+        "function": role,
+        "function_label": role_label,
         "kpis": _strings(dm.get("kpis")),
     }
+
+
+def _decision_process(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Who evaluates the purchase (title, function, what they evaluate) and when the decision-maker decides."""
+    process = data.get("decision_process")
+    process = process if isinstance(process, dict) else {}
+    evaluators = [
+        {"title": _text(e.get("title")), "function": _text(e.get("function")), "evaluates": _text(e.get("evaluates"))}
+        for e in process.get("evaluators") or ()
+        if isinstance(e, dict)
+    ]
+    return {"evaluators": evaluators, "decision_points": _strings(process.get("decision_points"))}
 
 
 def _driver(data: Mapping[str, Any], function: str | None, lang: str) -> dict[str, Any]:
@@ -304,6 +328,10 @@ def _needs(data: Mapping[str, Any], titles: Mapping[str, str], lang: str) -> lis
                 "chain": steps,
                 "strategy": steps[0] if steps and steps[0]["stated"] else None,
                 "sponsor": _text(need.get("sponsor")),
+                "objective": _text(need.get("objective")),
+                "origin": _text(need.get("origin")),
+                "origin_label": label("origin", str(need["origin"]), lang) if _text(need.get("origin")) else None,
+                "stated": need.get("origin") == "stated",
             }
         )
     return out
@@ -341,6 +369,7 @@ def _motivators(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
             "continuity_label": label("continuity", continuity, lang) if continuity else None,
             "evidence": evidence,
             "dated": bool(evidence and evidence["dates"]),
+            "for": _strings(m.get("for")),
         }
         for key in ("shift", "phenomenon", "feeling", "perception"):
             view[key] = _text(m.get(key))
@@ -370,14 +399,15 @@ def _levers(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     actions = _items(data, "actions")
     out = []
     for term in voc.LEVER.terms:
-        texts = [s for a in actions if a.get("lever") == term.slug and (s := _text(a.get("text")))]
+        mine = [a for a in actions if a.get("lever") == term.slug and _text(a.get("text"))]
         out.append(
             {
                 "lever": term.slug,
                 "label": term.label(lang),
                 "hint": t(f"lever.{term.slug}", lang),
-                "actions": texts,
-                "planned": bool(texts),
+                "actions": [_text(a.get("text")) for a in mine],
+                "targets": [{"text": _text(a.get("text")), "for": _strings(a.get("for"))} for a in mine],
+                "planned": bool(mine),
             }
         )
     return out
@@ -472,7 +502,8 @@ def canvas_context(
         "source": source,
         "account": account,
         "decision_maker": dm,
-        "driver": _driver(data, dm["function"], lang),
+        "decision_process": _decision_process(data),
+        "driver": _driver(data, dm["buying_role"], lang),
         "problems": problems,
         "problem_groups": _groups(problems, lang),
         "needs": needs,

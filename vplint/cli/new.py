@@ -1,4 +1,4 @@
-"""``vplint new PATH --account A --title T --function F``: write a canvas skeleton that guides the rep."""
+"""``vplint new PATH --account A --title T --buying-role R``: write a canvas skeleton that guides the rep."""
 
 from __future__ import annotations
 
@@ -52,11 +52,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--account", required=True, type=_text, help="the customer, e.g. 'ACME Manufacturing'")
     parser.add_argument("--title", required=True, type=_text, help="the decision-maker's job title, e.g. 'CFO'")
     parser.add_argument(
-        "--function",
+        "--buying-role",
+        "--function",  # its name before Canvas 2 separated the business function from the buying role
+        dest="function",
         required=True,
         type=_term("function"),
-        help="the decision-maker's business function: business-unit, technical-evaluation, commercial or finance "
-        "(any spelling vplint accepts, e.g. 财务)",
+        help="the decision-maker's role in the purchase: business-unit, technical-evaluation, commercial or finance "
+        "(any spelling vplint accepts, e.g. 财务); --function is the older name",
     )
     parser.add_argument(
         "--offering",

@@ -22,6 +22,7 @@ from typing import Any
 
 from vplint.config.globs import compile_glob
 from vplint.diagnostics import Severity
+from vplint.model.titles import fold_title
 from vplint.store.files import read_toml
 
 __all__ = ["Config", "ConfigError", "ConfigLoader", "all_codes", "expand_codes", "load_config_file"]
@@ -53,6 +54,8 @@ class Config:
     language: str | None = None
     today: dt.date | None = None
     templates: str | None = None
+    title_synonyms: tuple[tuple[str, ...], ...] = ()
+    """The team's groups of decision-maker titles that name one position (X002), beside the built-in ones."""
 
     # --- which files -------------------------------------------------------------
     def relative(self, path: Path) -> str:
@@ -188,6 +191,7 @@ _KEYS = {
     "language",
     "today",
     "templates",
+    "title-synonyms",
 }
 
 
@@ -232,6 +236,7 @@ def load_config_file(path: Path) -> Config | None:
         language=table.get("language"),
         today=today,
         templates=table.get("templates"),
+        title_synonyms=tuple(tuple(group) for group in table.get("title-synonyms", ())),
     )
 
 
@@ -283,6 +288,10 @@ def _validate(table: Mapping[str, Any], where: str) -> None:
     for pattern, codes in table.get("per-file-ignores", {}).items():
         check_selectors(codes, f"{where}: 'per-file-ignores.{pattern}'")
     _validate_rule_options(table.get("rules", {}), where)
+    for group in table.get("title-synonyms", ()):
+        for title in group:
+            if not fold_title(title):
+                raise ConfigError(f"{where}: 'title-synonyms': {title!r} has no letters or digits to compare")
     today = table.get("today")
     if isinstance(today, str):
         try:

@@ -17,6 +17,10 @@ MESSAGES: dict[str, str] = {
         "no front-matter: the file must start with a '---' line, the canvas metadata in YAML, and another '---' line"
     ),
     "front_matter.unclosed": "the front-matter is not closed: add a '---' line after the metadata",
+    "front_matter.unclosed_at": (
+        "the front-matter is not closed, so the whole file was read as metadata and nothing else was checked: "
+        "add a '---' line after the metadata (the first heading is on line {heading})"
+    ),
     "front_matter.empty": "the front-matter is empty: fill in id, account, decision_maker, offering, owner and updated",
     "front_matter.yaml": "the front-matter is not valid YAML: {problem}",
     "front_matter.not_mapping": "the front-matter must be 'key: value' lines, not a list or a single value",
@@ -27,16 +31,28 @@ MESSAGES: dict[str, str] = {
     "front_matter.complex_key": "a front-matter key must be plain text",
     # structure
     "section.duplicate": "the section '{section}' appears twice; its items are read as one section",
+    "section.two_sections": (
+        "the heading '{heading}' names two sections, '{first}' and '{second}'; it is read as '{first}': give each "
+        "section a '##' heading of its own"
+    ),
     "field.duplicate": "the field '{field}' is given twice in this item; the second one is ignored",
     # schema
     "schema.missing_section": "the canvas has no {what} section; add a '## {label}' heading with items",
     "schema.empty_section": "the {what} section has no items; add one as '### {example} title'",
+    "schema.guessed_section": (
+        "'## {heading}' is not a section heading vplint knows; did you mean '## {label}'? The canvas has no {what} "
+        "section, so vplint read this one as it"
+    ),
     "schema.missing_key": "the front-matter has no '{key}'",
     "schema.missing_field": "{item} has no '{field}' field",
     "schema.missing_id": "this {what} item has no id; start its heading with one, like '### {example} title'",
     "schema.unknown_value": "'{value}' is not a known {vocabulary}{hint}",
     "schema.unknown_key": "unknown front-matter key '{key}'{hint}",
     "schema.wrong_type": "'{key}' must be {expected}",
+    "schema.yaml_mapping_item": (
+        "each '{key}' entry must be text, but YAML read '{line}' as a key and a value (because of the colon); "
+        "quote the line: - {quoted}"
+    ),
     "schema.empty_value": "'{key}' has no value",
     "schema.bad_canvas_id": (
         "the canvas id '{value}' must be lowercase letters, digits and single '-', '_' or '.' between them, like "
@@ -48,6 +64,10 @@ MESSAGES: dict[str, str] = {
     "schema.other": "{detail}",
     "hint.did_you_mean": "; did you mean {options}?",
     "hint.accepted": "; use one of: {options}",
+    "hint.areas_of": "; areas of {parent}: {options}",
+    "hint.areas_of_close": "; did you mean {close}? Areas of {parent}: {options}",
+    "hint.categories_of": "; categories of {parent} changes: {options}",
+    "hint.categories_of_close": "; did you mean {close}? Categories of {parent} changes: {options}",
     # rules
     "C001.missing": "{item} has no diagnosis; add '{field}: <method> - what you found' using {methods}",
     "C001.no_method": "this diagnosis names no method; start it with one that fits a {type} problem: {methods}",
@@ -56,11 +76,21 @@ MESSAGES: dict[str, str] = {
     "C002.mismatch": "the area '{area}' belongs to the {area_level} level, not {level}; areas of {level}: {areas}",
     "C003.none": (
         "no motivator has evidence of a change: give one motivator a '{change}' (what changed), and an '{evidence}' "
-        "naming the source with its date (when, and where it is known from)"
+        "naming the source with its date (when, and where it is known from){hint}"
     ),
-    "C003.partial": "{item} is the closest to evidence of a change but lacks {missing}",
+    "C003.partial": "{item} is the closest to evidence of a change but lacks {missing}{hint}",
+    "C003.date_forms": (
+        "; dates that count: 2026-11-10, 2026/11/10, 10 Nov 2026, Nov 10, 2026, November 2026, Nov 2026, "
+        "2026年11月10日, 2026年11月, and 11月10日 or 10 Nov (the year taken from 'updated')"
+    ),
+    "C003.no_year": (
+        "; '{date}' has no year, and there is no valid 'updated' date (YYYY-MM-DD) to take it from: write the year, "
+        "e.g. '2026年11月10日' or '10 Nov 2026'"
+    ),
     "C004.duplicate": "the id {id} is used twice in this canvas (first on line {first})",
     "C005.unresolved": "{item} solves {ref}, but the canvas has no problem {ref}{hint}",
+    "C005.unresolved_for": "{item} is for {ref}, but the canvas has no problem {ref}{hint}",
+    "C005.unresolved_action": "the action '{item}' works on {ref}, but the canvas has no motivator {ref}{hint}",
     # pieces
     "piece.what_changed": "what changed (a Change with a description)",
     "piece.when": "a date in the Evidence",
@@ -169,6 +199,10 @@ MESSAGES: dict[str, str] = {
         "with a line '- {field}: <trigger>', using {triggers}"
     ),
     "T001.empty": "this section names no trigger; add a line '- {field}: <trigger>', using {triggers}",
+    "T001.guessed": (
+        "'## {heading}' is not a section heading vplint knows; did you mean '## {section}'? vplint read it as the "
+        "section that names the trigger"
+    ),
     # M001 motivator-kind
     "M001.missing": "{item} does not say which of the nine motivators it is; add '{field}: <kind>', using {kinds}",
     # M002 change-classified
@@ -188,12 +222,12 @@ MESSAGES: dict[str, str] = {
     "M002.example": "'external/political - new rules from next year'",
     # M003 boiling-frog
     "M003.frog_one": (
-        "the only change with evidence ({items}) is gradual and has no tipping point: 'boiling the frog' creates no "
+        "the only change with evidence ({item}) is gradual and has no tipping point: 'boiling the frog' creates no "
         "motivation; say in '{shift}' what has turned quantity into quality, or find a sudden (discontinuous) change"
     ),
     "M003.frog": (
-        "every change with evidence ({items}) is gradual and has no tipping point: 'boiling the frog' creates no "
-        "motivation; say in '{shift}' what has turned quantity into quality, or find a sudden (discontinuous) change"
+        "the change of {item} is gradual and has no tipping point: 'boiling the frog' creates no motivation, whatever "
+        "the other motivators show; say in '{shift}' what has turned quantity into quality, or drop this motivator"
     ),
     # M004 motivation-chain
     "M004.incomplete": (
@@ -222,6 +256,37 @@ MESSAGES: dict[str, str] = {
         "no lever is planned here; add a line per lever and what you will do, e.g. '- {example}', using {levers}"
     ),
     "A001.example": "Inform: share the mandate timeline",
+    "A001.guessed": (
+        "'## {heading}' is not a section heading vplint knows; did you mean '## {section}'? vplint read it as the "
+        "section that plans the levers"
+    ),
+    "A001.unread": (
+        "no line here names a lever: vplint read {keys}; write a line per lever and what you will do, e.g. "
+        "'- {example}', using {levers}{hint}"
+    ),
+    "A001.unknown_lever": "'{key}' is not a lever, so this line plans nothing; use {levers}{hint}",
+    # M007 motivator-for
+    "M007.missing": "{item} names no problem it makes more important or urgent: add '{field}: P1'",
+    # A002 action-on-change
+    "A002.missing": (
+        "no action works on {item}, the motivator with evidence of a change: name it in an action, "
+        "for example '{example}'"
+    ),
+    "A002.example": "Inform ({id}): share the timeline of the change",
+    # N003 need-objective
+    "N003.missing": (
+        "{item} is at or serves the financial level but names no leader's objective: add '{field}: ...', "
+        "the committed objective in the leader's words"
+    ),
+    # N004 need-sponsor
+    "N004.missing": "{item} serves a higher level than its own but names no sponsor: add '{field}: ...', the leader",
+    # N005 stated-need
+    "N005.undiagnosed": (
+        "{item} was stated by the customer but solves no diagnosed problem: find the business problem behind it "
+        "and give it a '{diagnosis}'"
+    ),
+    # Y004 buying-role-key
+    "Y004.move": "the buying role is written under '{written}': write it under '{key}'",
     # H001 stale-canvas
     "H001.stale": (
         "the canvas was last updated on {date}, {days} days ago (more than {max}); review it with the latest from the "
@@ -234,11 +299,17 @@ MESSAGES: dict[str, str] = {
     "X001.duplicate": "the canvas id '{id}' is also used by {other}",
     # X002 duplicate-decision-maker
     "X002.duplicate": "{other} is also a canvas for the {title} of {account}; merge the two or make the titles precise",
+    "X002.synonym": (
+        "{other} is also a canvas for the {title} of {account} (written '{other_title}' there); "
+        "merge the two or make the titles precise"
+    ),
     # Y001 canonical-spelling
     "Y001.spelling": "write '{canonical}' instead of '{written}'",
     # Y002 separators
     "Y002.colon": "write the colon as '{canonical}'",
     "Y002.separator": "separate the free text with '{canonical}'",
+    "Y002.pair": "join the two terms with '{canonical}' (level/area, scope/category)",
+    "Y002.close": "drop the closing bracket: write the classification as scope/category",
     # Y003 sorted-references
     "Y003.order": "list the problems in order, once each: {canonical}",
     # U001 unused-suppression
@@ -302,21 +373,21 @@ MESSAGES: dict[str, str] = {
         "--id {id!r}: use lowercase letters and digits, with single '-', '_' or '.' between them (at most 80)"
     ),
     "new.created": "created {path}: replace its {n} <prompts>; 'vplint check {path}' lists what is left to fill",
-    # what brief templates reach with t(key): the customer's framing of each problem type (domain §2)
+    # what brief templates reach with t(key): the customer's framing of each problem type (method §2)
     "ui.framing.problem-solving": "Restore the past: today is worse than before",
     "ui.framing.risk-prevention": "Keep the present: prepare for the rain, avoid what happened to others",
     "ui.framing.ideal-pursuit": "Reach the ideal: a better future, or as good as the best",
     "ui.framing.other": "Type not stated",
-    # who drives a purchase (domain §1)
+    # who drives a purchase (method §1)
     "ui.driver.business-unit": "the business unit that uses or benefits from it",
     "ui.driver.technical-evaluation": "the technical evaluation department",
     "ui.driver.commercial": "the commercial (procurement) department",
     "ui.driver.finance": "finance, which approves budgets (its power varies by company)",
-    # the conversion triggers (domain §5)
+    # the conversion triggers (method §5)
     "ui.trigger.more-resources": "more resources become available, or are freed",
     "ui.trigger.higher-priority": "the problem becomes more important, more urgent or more worthwhile",
     "ui.trigger.solution-appears": "the solution they were waiting for appears",
-    # the four levers (domain §8)
+    # the four levers (method §8)
     "ui.lever.inform": "tell them of changes they may not know about",
     "ui.lever.analyse": "show the change behind a phenomenon, so they see it will persist",
     "ui.lever.empathise": "share their feelings: the anxiety or the desire",
@@ -331,6 +402,14 @@ MESSAGES: dict[str, str] = {
     # the canvas skeleton 'vplint new' writes (vplint.scaffold.skeleton)
     "skeleton.kpi": "<KPI the decision-maker is measured on, e.g. Days sales outstanding under 45>",
     "skeleton.owner": "<your name or e-mail>",
+    "skeleton.function": "<their business function, in the customer's words>",
+    "skeleton.authority": "<what they may decide alone, e.g. spend up to EUR 500k>",
+    "skeleton.evaluator_title": "<who evaluates the purchase for them>",
+    "skeleton.evaluator_function": "<that person's function>",
+    "skeleton.evaluates": "<what they evaluate - feasibility, the market, integration>",
+    "skeleton.decision_point": "<when the decision-maker decides, e.g. the budget round>",
+    "skeleton.field.needs.objective": "<the leader's committed objective this need serves, in their words>",
+    "skeleton.field.motivators.for": "P1",
     "skeleton.heading": "{account}: {title} value proposition canvas",
     "skeleton.intro": (
         "Written by `vplint new`. Replace each <prompt> with what you learn from the customer, or delete\n"
@@ -383,9 +462,10 @@ MESSAGES: dict[str, str] = {
     "docs.intro": (
         "Generated from the rule modules by `python -m vplint.rules.docs`; do not edit. [中文版](rules.zh.md)\n"
         "\n"
-        "Every finding has a code. The letter says which part of the canvas it is about: **F** the file itself, **S** "
-        "the canvas's shape (the JSON schema), **C** the core completeness checks, **D** the decision-maker (domain "
-        "§1), **P** problems (§2–3), **N** needs and strategy (§3–4), **T** the conversion trigger (§5), **M** "
+        "Every finding has a code. The letter says which part of the canvas it is about; § numbers are "
+        "sections of [the method](method.md): **F** the file itself, **S** "
+        "the canvas's shape (the JSON schema), **C** the core completeness checks, **D** the decision-maker "
+        "(§1), **P** problems (§2–3), **N** needs and strategy (§3–4), **T** the conversion trigger (§5), **M** "
         "motivators and change (§6–7), **A** actions (§8), **H** hygiene, **X** checks across files, **Y** style "
         "(fixed by `--fix`, off in `check` by default), **U** suppressions. Severities are defaults; change them in "
         "the configuration (see [configuration](configuration.md)). `vplint explain CODE` prints one entry."

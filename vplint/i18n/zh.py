@@ -13,6 +13,10 @@ MESSAGES: dict[str, str] = {
     # front-matter
     "front_matter.missing": "缺少元数据：文件必须以 '---' 行开头，接着是 YAML 格式的画布元数据，再以 '---' 行结束",
     "front_matter.unclosed": "元数据块没有结束：请在元数据后加一行 '---'",
+    "front_matter.unclosed_at": (
+        "元数据块没有结束，整个文件都被当作元数据读取，其他内容均未检查："
+        "请在元数据之后加一行 '---'（第一个标题在第 {heading} 行）"
+    ),
     "front_matter.empty": "元数据为空：请填写 id、account、decision_maker、offering、owner 和 updated",
     "front_matter.yaml": "元数据不是有效的 YAML：{problem}",
     "front_matter.not_mapping": "元数据必须是“键: 值”形式的行，而不是列表或单个值",
@@ -23,16 +27,26 @@ MESSAGES: dict[str, str] = {
     "front_matter.complex_key": "元数据的键必须是纯文本",
     # structure
     "section.duplicate": "章节“{section}”出现了两次；其内容按同一章节读取",
+    "section.two_sections": (
+        "标题“{heading}”写了两个章节：“{first}”和“{second}”；按“{first}”读取：请给每个章节单独写一个“##”标题"
+    ),
     "field.duplicate": "该条目中字段“{field}”出现了两次；第二个被忽略",
     # schema
     "schema.missing_section": "画布缺少“{what}”章节；请添加“## {label}”标题及其条目",
     "schema.empty_section": "“{what}”章节没有条目；请以“### {example} 标题”的形式添加",
+    "schema.guessed_section": (
+        "“## {heading}”不是 vplint 认识的章节标题；您是不是想写“## {label}”？"
+        "画布没有“{what}”章节，vplint 暂按它读取这一节"
+    ),
     "schema.missing_key": "元数据缺少 '{key}'",
     "schema.missing_field": "{item} 缺少“{field}”字段",
     "schema.missing_id": "该{what}条目没有编号；请在标题开头写上编号，如“### {example} 标题”",
     "schema.unknown_value": "“{value}”不是已知的{vocabulary}{hint}",
     "schema.unknown_key": "未知的元数据键 '{key}'{hint}",
     "schema.wrong_type": "'{key}' 必须是{expected}",
+    "schema.yaml_mapping_item": (
+        "'{key}' 的每一项都必须是文本，但 YAML 把“{line}”读成了键和值（因为其中的冒号）；请给这一行加上引号：- {quoted}"
+    ),
     "schema.empty_value": "'{key}' 没有值",
     "schema.bad_canvas_id": "画布编号“{value}”只能由小写字母、数字以及其间的单个 '-'、'_' 或 '.' 组成，如 'acme-cfo'",
     "schema.bad_item_id": "编号“{value}”应为 '{prefix}' 加数字，如 '{prefix}1'",
@@ -41,6 +55,10 @@ MESSAGES: dict[str, str] = {
     "schema.other": "{detail}",
     "hint.did_you_mean": "；您是不是想写 {options}？",
     "hint.accepted": "；可用的值：{options}",
+    "hint.areas_of": "；“{parent}”的领域有：{options}",
+    "hint.areas_of_close": "；您是不是想写 {close}？“{parent}”的领域有：{options}",
+    "hint.categories_of": "；{parent}变化的类别有：{options}",
+    "hint.categories_of_close": "；您是不是想写 {close}？{parent}变化的类别有：{options}",
     # rules
     "C001.missing": "{item} 没有诊断；请添加“{field}：<方法> —— 发现”，方法可用 {methods}",
     "C001.no_method": "该诊断没有写明方法；请以适合“{type}”问题的方法开头：{methods}",
@@ -49,11 +67,20 @@ MESSAGES: dict[str, str] = {
     "C002.mismatch": "领域“{area}”属于“{area_level}”层级，而不是“{level}”；“{level}”的领域有：{areas}",
     "C003.none": (
         "没有任何动机有变化的证据：请至少为一个动机写明“{change}”（发生了什么变化），以及带日期和来源的“{evidence}”"
-        "（何时发生、从何得知）"
+        "（何时发生、从何得知）{hint}"
     ),
-    "C003.partial": "{item} 最接近变化证据，但缺少{missing}",
+    "C003.partial": "{item} 最接近变化证据，但缺少{missing}{hint}",
+    "C003.date_forms": (
+        "；可用的日期写法：2026年11月10日、2026年11月、11月10日（年份取自 updated）、2026-11-10、2026/11/10、"
+        "10 Nov 2026、Nov 10, 2026、November 2026"
+    ),
+    "C003.no_year": (
+        "；“{date}”没有年份，而 updated 不是有效日期（YYYY-MM-DD），无法推断年份：请写上年份，如“2026年11月10日”"
+    ),
     "C004.duplicate": "编号 {id} 在本画布中重复使用（首次出现在第 {first} 行）",
     "C005.unresolved": "{item} 解决 {ref}，但画布中没有问题 {ref}{hint}",
+    "C005.unresolved_for": "{item} 针对 {ref}，但画布中没有问题 {ref}{hint}",
+    "C005.unresolved_action": "行动“{item}”作用于 {ref}，但画布中没有动机 {ref}{hint}",
     # pieces
     "piece.what_changed": "变化内容（有描述的“变化”）",
     "piece.when": "证据中的日期",
@@ -139,6 +166,9 @@ MESSAGES: dict[str, str] = {
         "{triggers}"
     ),
     "T001.empty": "该章节没有写触发；请添加一行“- {field}：<触发>”，可用 {triggers}",
+    "T001.guessed": (
+        "“## {heading}”不是 vplint 认识的章节标题；您是不是想写“## {section}”？vplint 暂按写触发的章节读取它"
+    ),
     # M001 motivator-kind
     "M001.missing": "{item} 没有写明属于九种动机中的哪一种；请添加“{field}：<类型>”，可用 {kinds}",
     # M002 change-classified
@@ -151,12 +181,12 @@ MESSAGES: dict[str, str] = {
     "M002.example": "“外部/政策 —— 新规明年起施行”",
     # M003 boiling-frog
     "M003.frog_one": (
-        "唯一有证据的变化（{items}）是渐变且没有质变：“温水煮青蛙”不会产生动机；请在“{shift}”中写明量变如何引起了质变，"
+        "唯一有证据的变化（{item}）是渐变且没有质变：“温水煮青蛙”不会产生动机；请在“{shift}”中写明量变如何引起了质变，"
         "或找出一个突发（非连续）的变化"
     ),
     "M003.frog": (
-        "所有有证据的变化（{items}）都是渐变且没有质变：“温水煮青蛙”不会产生动机；请在“{shift}”"
-        "中写明量变如何引起了质变，或找出一个突发（非连续）的变化"
+        "{item} 的变化是渐变且没有质变：“温水煮青蛙”不会产生动机，与其他动机无关；"
+        "请在“{shift}”中写明量变如何引起了质变，或去掉这个动机"
     ),
     # M004 motivation-chain
     "M004.incomplete": (
@@ -176,6 +206,31 @@ MESSAGES: dict[str, str] = {
     ),
     "A001.empty": "这里没有计划任何手段；请每种手段写一行并写明要做什么，如“- {example}”，可用 {levers}",
     "A001.example": "告知：同步新规施行时间表",
+    "A001.guessed": (
+        "“## {heading}”不是 vplint 认识的章节标题；您是不是想写“## {section}”？vplint 暂按计划激发手段的章节读取它"
+    ),
+    "A001.unread": (
+        "这里没有一行写的是激发手段：vplint 读到的是{keys}；请每种手段写一行并写明要做什么，"
+        "如“- {example}”，可用 {levers}{hint}"
+    ),
+    "A001.unknown_lever": "“{key}”不是激发手段，这一行不算计划；可用 {levers}{hint}",
+    # M007 motivator-for
+    "M007.missing": "{item} 没有写明它让哪个问题变得更重要或更紧急：请添加“{field}：P1”",
+    # A002 action-on-change
+    "A002.missing": "没有任何行动作用于带有变化证据的动机 {item}：请在行动中写明它，例如“{example}”",
+    "A002.example": "告知（{id}）：同步变化的时间表",
+    # N003 need-objective
+    "N003.missing": (
+        "{item} 处于或服务于财务层级，却没有写明领导目标：请添加“{field}：……”，用领导自己的话写出已承诺的目标"
+    ),
+    # N004 need-sponsor
+    "N004.missing": "{item} 服务于高于自身层级的策略，却没有写明支持者：请添加“{field}：……”，写明那位领导",
+    # N005 stated-need
+    "N005.undiagnosed": (
+        "{item} 是客户提出的需求，却没有解决任何已诊断的问题：请找出背后的业务问题，并为它写上“{diagnosis}”"
+    ),
+    # Y004 buying-role-key
+    "Y004.move": "购买角色写在了“{written}”下：请写在“{key}”下",
     # H001 stale-canvas
     "H001.stale": (
         "画布最后更新于 {date}，距今已 {days} 天（超过 {max} 天）；请结合客户的最新情况复核，并把 updated 改为复核当天"
@@ -187,11 +242,14 @@ MESSAGES: dict[str, str] = {
     "X001.duplicate": "画布编号“{id}”已被 {other} 使用",
     # X002 duplicate-decision-maker
     "X002.duplicate": "{other} 也是 {account} 的{title}的画布；请合并两者，或把职位写得更准确",
+    "X002.synonym": "{other} 也是 {account} 的{title}的画布（那里写作“{other_title}”）；请合并两者，或把职位写得更准确",
     # Y001 canonical-spelling
     "Y001.spelling": "请写作“{canonical}”，而不是“{written}”",
     # Y002 separators
     "Y002.colon": "冒号请写作“{canonical}”",
     "Y002.separator": "说明文字请用“{canonical}”分隔",
+    "Y002.pair": "两个术语之间请用“{canonical}”连接（层级/领域、范围/类别）",
+    "Y002.close": "请去掉右括号，分类写作“范围/类别”",
     # Y003 sorted-references
     "Y003.order": "请按编号顺序列出问题，不要重复：{canonical}",
     # U001 unused-suppression
@@ -243,21 +301,21 @@ MESSAGES: dict[str, str] = {
     "new.no_id": "无法从客户、职位或文件名生成画布编号；请用 --id 指定，如 --id huaxin-cio",
     "new.bad_id": "--id {id!r}：只能使用小写字母和数字，中间用单个 '-'、'_' 或 '.' 连接（最多 80 个字符）",
     "new.created": "已创建 {path}：请替换其中 {n} 处 <提示>；'vplint check {path}' 会列出还需要填写的地方",
-    # what brief templates reach with t(key): the customer's framing of each problem type (domain §2)
+    # what brief templates reach with t(key): the customer's framing of each problem type (method §2)
     "ui.framing.problem-solving": "恢复过去：今不如昔，希望找回曾经的美好",
     "ui.framing.risk-prevention": "保持现在：未雨绸缪，不重蹈他人的覆辙",
     "ui.framing.ideal-pursuit": "追求理想：梦寐以求，希望未来更美好",
     "ui.framing.other": "未注明类型",
-    # who drives a purchase (domain §1)
+    # who drives a purchase (method §1)
     "ui.driver.business-unit": "最终使用或收益的业务部门",
     "ui.driver.technical-evaluation": "技术评估部门",
     "ui.driver.commercial": "商务（采购）部门",
     "ui.driver.finance": "财务部门（负责预算审批，权力因企业而异）",
-    # the conversion triggers (domain §5)
+    # the conversion triggers (method §5)
     "ui.trigger.more-resources": "有更多可用资源，或现有资源被释放",
     "ui.trigger.higher-priority": "问题变得更重要、更紧急或更值得解决",
     "ui.trigger.solution-appears": "出现了客户期待的解决方案",
-    # the four levers (domain §8)
+    # the four levers (method §8)
     "ui.lever.inform": "告知客户可能不了解的内外部变化",
     "ui.lever.analyse": "分析现象背后的变化，让客户意识到现象会一直存在",
     "ui.lever.empathise": "同理客户的情绪感受：焦虑或渴望",
@@ -272,6 +330,14 @@ MESSAGES: dict[str, str] = {
     # the canvas skeleton 'vplint new' writes (vplint.scaffold.skeleton)
     "skeleton.kpi": "<决策人的考核指标（KPI），如：应收账款周转天数低于 45 天>",
     "skeleton.owner": "<你的姓名或邮箱>",
+    "skeleton.function": "<决策人的业务职能，用客户自己的话写>",
+    "skeleton.authority": "<决策人可以自行决定的范围，例如500万元以内的投入>",
+    "skeleton.evaluator_title": "<替决策人评估这次采购的人>",
+    "skeleton.evaluator_function": "<此人的职能>",
+    "skeleton.evaluates": "<评估什么：可行性、市场调研、系统集成>",
+    "skeleton.decision_point": "<决策人何时拍板，例如预算评审会>",
+    "skeleton.field.needs.objective": "<这个需求服务的领导目标，用领导自己的话写>",
+    "skeleton.field.motivators.for": "P1",
     "skeleton.heading": "{account}：{title} 价值主张引导画布",
     "skeleton.intro": (
         "由 `vplint new` 生成。请把每个 <提示> 替换为从客户那里了解到的内容；不适用的行请删除。\n"
@@ -316,11 +382,12 @@ MESSAGES: dict[str, str] = {
     "docs.intro": (
         "由 `python -m vplint.rules.docs` 根据规则模块生成，请勿手工编辑。[English](rules.md)\n"
         "\n"
-        "每个问题都有编号，字母表示涉及画布的哪一部分：**F** 文件本身，**S** 画布结构（JSON schema），**C** "
-        "核心完整性检查，**D** 决策人（领域模型 §1），**P** 业务问题（§2–3），**N** 需求与策略（§3–4），**T** "
+        "每个问题都有编号，字母表示涉及画布的哪一部分，§ 后的数字是这一部分在[方法](method.zh.md)中的章节："
+        "**F** 文件本身，**S** 画布结构（JSON schema），**C** "
+        "核心完整性检查，**D** 决策人（§1），**P** 业务问题（§2–3），**N** 需求与策略（§3–4），**T** "
         "需求转变触发（§5），**M** 动机与变化（§6–7），**A** 激发动机的行动（§8），**H** 卫生检查，**X** 跨文件检查，"
         "**Y** 书写风格（由 `--fix` 修正，`check` 默认不报告），**U** 抑制注释。严重级别为默认值，"
-        "可在配置中修改（见[配置](configuration.md)）。`vplint explain 编号` 可打印单条规则说明。"
+        "可在配置中修改（见[配置](configuration.zh.md)）。`vplint explain 编号` 可打印单条规则说明。"
     ),
     "docs.summary": "## 总览",
     "docs.cols": "| 编号 | 名称 | 默认级别 | 修正 | 检查内容 |",

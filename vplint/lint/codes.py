@@ -99,5 +99,12 @@ BUILTIN_CODES: dict[str, BuiltinCode] = {
             "A section or a field is written twice; the second is merged or ignored.",
             "章节或字段重复出现；第二个被合并或忽略。",
         ),
+        BuiltinCode(
+            "S008",
+            "two-sections",
+            _W,
+            "A section heading names two different sections; it is read as the first.",
+            "一个章节标题写了两个不同的章节；按第一个读取。",
+        ),
     )
 }

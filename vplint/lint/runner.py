@@ -70,16 +70,25 @@ def _cross_file(files: list[FileResult], options: Options) -> None:
     canvases: list[Canvas] = [f.canvas for f in files if f.canvas is not None and _has_front_matter(f)]
     if len(canvases) < 2:
         return
+    synonyms = _title_synonyms(files)
     for rule in RULES.values():
         if rule.check_all is None:
             continue
-        ctx = Context(lang=options.lang or "en", options=rule.resolved_options(None))
+        ctx = Context(lang=options.lang or "en", options=rule.resolved_options(None), title_synonyms=synonyms)
         for d in rule.check_all(canvases, ctx):
             target = by_path.get(d.path)
             if target is not None:
                 target.diagnostics.append(d)
                 if target.source_line(d.line) is None:
                     _add_line(target, d.line)
+
+
+def _title_synonyms(files: list[FileResult]) -> tuple[tuple[str, ...], ...]:
+    """The ``title-synonyms`` of every configuration in the run, each group once (a run usually has one)."""
+    groups: dict[tuple[str, ...], None] = {}
+    for config in {id(f.config): f.config for f in files if f.config is not None}.values():
+        groups.update(dict.fromkeys(config.title_synonyms))
+    return tuple(groups)
 
 
 def _add_line(res: FileResult, number: int) -> None:

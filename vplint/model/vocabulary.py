@@ -20,6 +20,8 @@ from functools import cached_property
 __all__ = [
     "ALL_VOCABULARIES",
     "DECISION_MAKER_KEYS",
+    "DECISION_PROCESS_KEYS",
+    "EVALUATOR_KEYS",
     "FIELDS",
     "FRONT_MATTER_KEYS",
     "SECTIONS",
@@ -143,11 +145,11 @@ class Vocabulary:
                     return term, len(spelling)
         return None
 
-    def suggest(self, text: str, n: int = 3) -> list[str]:
-        """Accepted spellings close to ``text``, for a "did you mean" hint."""
+    def suggest(self, text: str, n: int = 3, cutoff: float = 0.6) -> list[str]:
+        """Accepted spellings close to ``text`` (difflib's ratio at least ``cutoff``), for a "did you mean" hint."""
         key = normalize(text)
         keys = list(self._index)
-        close = difflib.get_close_matches(key, keys, n=n * 3, cutoff=0.6)
+        close = difflib.get_close_matches(key, keys, n=n * 3, cutoff=cutoff)
         out: list[str] = []
         for k in close:
             slug = self._index[k].slug
@@ -166,8 +168,8 @@ T = Term
 
 FUNCTION = _v(
     "function",
-    "business function",
-    "业务职能",
+    "buying role",
+    "购买角色",
     T(
         "business-unit",
         "business unit",
@@ -432,7 +434,20 @@ MOTIVATOR = _v(
         "lower-cost",
         "lower cost",
         "成本或风险更小",
-        ("成本或风险等代价更小", "代价更小", "降价", "lower-risk", "discount", "price"),
+        (
+            "成本或风险等代价更小",
+            "代价更小",
+            "成本更低",
+            "成本更小",
+            "风险更小",
+            "风险更低",
+            "降价",
+            "lower-risk",
+            "cost-or-risk-is-smaller",
+            "smaller-cost-or-risk",
+            "discount",
+            "price",
+        ),
     ),
     T("lasting-impact", "lasting impact", "影响更久远", ("更久远", "longer-impact")),
     T("wider-impact", "wider impact", "影响范围更大", ("范围更大", "broader-impact")),
@@ -455,7 +470,7 @@ SCOPE = _v(
     "scope",
     "change scope",
     "变化范围",
-    T("external", "external", "外部", ("组织外部",)),
+    T("external", "external", "外部", ("组织外部", "PEST", "PEST分析", "five-forces", "五力", "波特五力")),
     T("internal", "internal", "内部", ("组织内部",)),
     T("personal", "personal", "个人", ("个人生活",)),
 )
@@ -521,6 +536,14 @@ CONTINUITY = _v(
     ),
 )
 
+ORIGIN = _v(
+    "origin",
+    "need origin",
+    "需求来源",
+    T("stated", "stated", "客户提出", ("customer-stated", "stated-by-customer", "提出", "客户已提出", "已有需求")),
+    T("uncovered", "uncovered", "挖掘", ("发掘", "销售挖掘", "discovered", "uncovered-by-sales")),
+)
+
 LEVER = _v(
     "lever",
     "lever",
@@ -547,6 +570,7 @@ VOCABULARIES: dict[str, Vocabulary] = {
         CHANGE_CATEGORY,
         CONTINUITY,
         LEVER,
+        ORIGIN,
     )
 }
 
@@ -590,6 +614,13 @@ FIELDS: dict[str, Vocabulary] = {
         T("strategy", "Strategy", "策略", ("strategy-level", "业务策略", "层级", "level")),
         T("serves", "Serves", "服务于", ("supports", "serves-strategy", "支撑", "服务")),
         T("sponsor", "Sponsor", "支持者", ("高层支持者", "发起人", "leader", "高层")),
+        T("origin", "Origin", "需求来源", ("need-origin", "来源", "需求出处")),
+        T(
+            "objective",
+            "Objective",
+            "领导目标",
+            ("leader-objective", "committed-objective", "leaders-objective", "高层目标", "领导的目标"),
+        ),
     ),
     "motivators": _v(
         "motivator_field",
@@ -603,6 +634,7 @@ FIELDS: dict[str, Vocabulary] = {
         T("phenomenon", "Phenomenon", "现象", ("phenomena", "observed")),
         T("feeling", "Feeling", "感受", ("情绪", "情绪感受", "feelings", "emotion")),
         T("perception", "Perception", "认知", ("belief",)),
+        T("for", "For", "针对", ("makes-urgent", "problems", "针对问题", "对应问题")),
     ),
     "conversion": _v(
         "conversion_field",
@@ -623,6 +655,7 @@ FRONT_MATTER_KEYS = _v(
     T("owner", "owner", "负责人", ("rep", "author", "销售")),
     T("updated", "updated", "更新日期", ("last-updated", "date", "更新", "日期")),
     T("language", "language", "语言", ("lang",)),
+    T("decision_process", "decision_process", "决策流程", ("decision-process", "决策过程")),
 )
 
 DECISION_MAKER_KEYS = _v(
@@ -632,9 +665,37 @@ DECISION_MAKER_KEYS = _v(
     T("title", "title", "职位", ("头衔", "role", "job-title")),
     T("function", "function", "职能", ("业务职能", "business-function")),
     T("kpis", "kpis", "KPI", ("kpi", "kpi指标", "指标", "metrics")),
+    T("buying_role", "buying_role", "购买角色", ("buying-role", "purchase-role", "采购角色")),
+    T("authority", "authority", "决策权限", ("decision-authority", "权限", "审批权限")),
+)
+
+DECISION_PROCESS_KEYS = _v(
+    "decision_process_key",
+    "decision-process key",
+    "决策流程键",
+    T("evaluators", "evaluators", "评估人", ("evaluator", "评估者", "评估人员")),
+    T("decision_points", "decision_points", "拍板时机", ("decision-points", "decision-point", "决策时点", "拍板")),
+)
+
+EVALUATOR_KEYS = _v(
+    "evaluator_key",
+    "evaluator key",
+    "评估人键",
+    T("title", "title", "职位", ("头衔", "role", "job-title")),
+    T("function", "function", "职能", ("业务职能", "business-function")),
+    T("evaluates", "evaluates", "评估内容", ("evaluation", "评估", "负责评估")),
 )
 
 ALL_VOCABULARIES: dict[str, Vocabulary] = {
-    v.name: v for v in (*VOCABULARIES.values(), SECTIONS, *FIELDS.values(), FRONT_MATTER_KEYS, DECISION_MAKER_KEYS)
+    v.name: v
+    for v in (
+        *VOCABULARIES.values(),
+        SECTIONS,
+        *FIELDS.values(),
+        FRONT_MATTER_KEYS,
+        DECISION_MAKER_KEYS,
+        DECISION_PROCESS_KEYS,
+        EVALUATOR_KEYS,
+    )
 }
 """Every vocabulary by name, structural ones (sections, field keys) included."""

@@ -202,6 +202,8 @@ def _line_offset(text: str, line: int) -> int:
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _END_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_BODY_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
+"""A markdown heading of the body (in YAML, a comment)."""
 
 
 def _split_front_matter(doc: Document) -> None:
@@ -214,7 +216,11 @@ def _split_front_matter(doc: Document) -> None:
             end = i
             break
     else:
-        doc.report(1, 1, "F002", "front_matter.unclosed")
+        heading = next((i for i in range(1, len(lines)) if _BODY_HEADING.match(lines[i])), None)
+        if heading is None:
+            doc.report(1, 1, "F002", "front_matter.unclosed")
+        else:  # "# Title" is a YAML comment, so the body was swallowed: say where it visibly starts
+            doc.report(1, 1, "F002", "front_matter.unclosed_at", heading=heading + 1)
         doc.body_line = len(lines) + 1
         return
     doc.body_line = end + 2

@@ -156,13 +156,32 @@ class _PositionParser(BlockParser):
         if state.parent is not None:
             return super().parse_method(m, state)
         before = len(state.tokens)  # tokens this call adds (even a list mistune inserts) come after these
+        paragraph = _open_paragraph(state, m.start()) if m.lastgroup == "setex_heading" else None
         end = _simple_list(m, state, self._item_start_sc) if m.lastgroup == "list" and self._simple_lists else None
         if end is None:
             end = super().parse_method(m, state)
         start = m.start()
         for tok in state.tokens[before:]:
             tok.setdefault("_start", start)
+        if paragraph is not None and state.tokens[before - 1]["type"] == "heading":
+            state.tokens[before - 1]["_start"] = paragraph  # a setext heading: the paragraph its underline turned
         return end
+
+
+def _open_paragraph(state: BlockState, underline: int) -> int | None:
+    """Where the paragraph right above a setext underline at ``underline`` starts, if there is one.
+
+    mistune makes a setext heading (``Problems`` over ``---``) by turning the paragraph before
+    the underline into a heading.  That paragraph was added as plain text, not by a block rule,
+    so :meth:`_PositionParser.parse_method` never stamped it; its text is the source right
+    before the underline, which gives its start.
+    """
+    last = state.last_token()
+    if last is None or last["type"] != "paragraph" or "_start" in last:
+        return None
+    text = str(last.get("text", ""))
+    start = underline - len(text)
+    return start if start >= 0 and state.src[start:underline] == text else None
 
 
 class BodyParser:

@@ -5,8 +5,9 @@ Each rule is one module with module-level metadata and a check function:
 ``CODE``          stable code (``C001``); the letter names the part of the canvas
 ``NAME``          short kebab-case name (``problem-diagnosis``)
 ``SEVERITY``      default severity; configuration may change it (rules never set it)
-``__doc__``       the rationale in English, tied to the domain model
-``RATIONALE_ZH``  the rationale in Chinese
+``__doc__``       the rationale in English, citing the section of the method it rests on
+                  (``(method §3, docs/method.md#needs)``; docs/rules.md links it)
+``RATIONALE_ZH``  the rationale in Chinese (``（方法 §3，docs/method.zh.md#needs）``)
 ``BAD``/``GOOD``  a failing and a passing canvas excerpt (markdown)
 ``OPTIONS``       optional: per-rule options with defaults (``{"max-age-days": Option(...)}``)
 ``FIXABLE``       optional: True when the rule's findings carry a safe fix
@@ -33,6 +34,7 @@ from vplint.diagnostics import Diagnostic, Severity
 from vplint.model.canvas import Canvas
 from vplint.rules import (
     a001_lever_planned,
+    a002_action_on_change,
     c001_problem_diagnosis,
     c002_need_strategy,
     c003_change_evidence,
@@ -48,8 +50,12 @@ from vplint.rules import (
     m004_motivation_chain,
     m005_evidence_age,
     m006_overused_motivators,
+    m007_motivator_for,
     n001_need_solves,
     n002_strategy_chain,
+    n003_need_objective,
+    n004_need_sponsor,
+    n005_stated_need,
     p001_problem_type,
     p002_ideal_target,
     p003_better_past,
@@ -62,6 +68,7 @@ from vplint.rules import (
     y001_canonical_spelling,
     y002_separators,
     y003_sorted_references,
+    y004_buying_role_key,
 )
 from vplint.rules.base import Context, Option
 
@@ -145,6 +152,9 @@ _MODULES: tuple[ModuleType, ...] = (
     # §3-4 needs and strategy
     n001_need_solves,
     n002_strategy_chain,
+    n003_need_objective,
+    n004_need_sponsor,
+    n005_stated_need,
     # §5 conversion
     t001_conversion_trigger,
     # §6-7 motivators and change
@@ -154,8 +164,10 @@ _MODULES: tuple[ModuleType, ...] = (
     m004_motivation_chain,
     m005_evidence_age,
     m006_overused_motivators,
+    m007_motivator_for,
     # §8 actions
     a001_lever_planned,
+    a002_action_on_change,
     # hygiene
     h001_stale_canvas,
     h002_placeholder,
@@ -166,6 +178,7 @@ _MODULES: tuple[ModuleType, ...] = (
     y001_canonical_spelling,
     y002_separators,
     y003_sorted_references,
+    y004_buying_role_key,
     # suppressions
     u001_unused_suppression,
 )

@@ -12,7 +12,15 @@ import datetime as dt
 import re
 from typing import Any
 
-__all__ = ["has_quantity", "has_time", "names_past_time", "problem_text", "time_spans", "without_time"]
+__all__ = [
+    "has_quantity",
+    "has_time",
+    "names_comparison",
+    "names_past_time",
+    "problem_text",
+    "time_spans",
+    "without_time",
+]
 
 _ZH_NUM = "零〇一二两三四五六七八九十百千万几数半"
 _MONTH = (
@@ -122,6 +130,67 @@ def names_past_time(text: str, today: dt.date) -> bool:
     if any(2000 + int(m.group(1)) <= today.year for m in _FY_SHORT.finditer(text)):
         return True
     return bool(_QUARTER_EN.search(text) or _QUARTER_ZH.search(text))
+
+
+_EN_CHANGE = (
+    r"(?:rose|risen|grew|grown|increased|decreased|fell|fallen|dropped|declined|slipped|slipping|worsened|"
+    r"deteriorated|jumped|spiked|soared|surged|climbed|doubled|tripled|halved|went\s+(?:up|down))"
+)
+_ZH_COUNT = rf"(?:\d+(?:\.\d+)?|[{_ZH_NUM}]+)"
+_COMPARISON = re.compile(
+    "|".join(
+        (
+            # than, compared with, versus, year on year, down from, from 38 to 52 days
+            r"\b(?:than|compared\s+(?:with|to)|relative\s+to|versus|vs|unlike|year[- ](?:on|over)[- ]year|yoy|qoq)\b",
+            r"\b(?:down|up|fell|dropped|declined|slipped|rose|grew|increased|decreased|went|jumped)\s+from\b",
+            r"\bfrom\s+[^\s,;]*\d[^,;.\n]{0,30}?\bto\s+[^\s,;]*\d",
+            # a multiple: doubled, halved, half as much as, twice as many as, three times more
+            r"\b(?:doubled|tripled|trebled|quadrupled|halved)\b",
+            r"\b(?:half|twice|thrice|a\s+third|a\s+quarter|(?:\d+(?:\.\d+)?|two|three|four|five|ten)\s*(?:x|times))"
+            r"\s+(?:as\s+\w+\s+as|more|less|fewer|higher|lower|longer|shorter|faster|slower|worse|better)\b",
+            # a change by an amount: up 20%, fell by a third
+            r"\b(?:up|down|rose|grew|increased|decreased|fell|dropped|declined|jumped|climbed)\s+(?:by\s+)?"
+            r"(?:\d|a\s+(?:third|quarter|half)\b|half\b)",
+            # a change after an event: "doubled after the migration", "after the merger, DSO rose"
+            rf"\b{_EN_CHANGE}\b[^.;\n]{{0,60}}?\bafter\b",
+            rf"\bafter\b[^.;\n]{{0,60}}?\b{_EN_CHANGE}\b",
+            # 同比, 环比, 相比, 和同行对比
+            r"同比|环比|相比|相较|对比|不如|不及",
+            # 比去年多, 比汉堡少一半 (not 比例, 比率, 比如...)
+            r"比(?!例|率|重|如|方|较|赛)[^，。,；;！？!?\n]{0,15}?"
+            r"(?:多|少|高|低|慢|快|差|好|长|短|大|小|强|弱|严重|频繁|落后|领先|下降|上升|增加|减少)",
+            # 从20小时增加到40小时, 从每月一次变成每周一次
+            r"从[^，。,；;\n]{1,15}?(?:变成|变为|[降升跌涨增减加少]到|[降升跌涨增减]至)",
+            # 换外包商前……换了之后: before and after an event (not 目前, 当前, 提前, 此前...)
+            r"(?<![目当提此先以之从眼])前(?![十一二三两四五六七八九百\d端台景往进提线沿途])[^。；;！？!?\n]{1,30}?(?:之后|以后|[了过完]之?后)",
+            # 以前不到20小时，现在超过40小时: a quantity below and one above, in either order
+            r"(?:不到|不足|少于|低于)\s*[^。；;！？!?\n]{0,30}?(?:超过|多于|高于|逾)\s*\S",
+            r"(?:超过|多于|高于)\s*[^。；;！？!?\n]{0,30}?(?:不到|不足|少于|低于)\s*\S",
+            # 翻了一倍, 增加了两倍, 减半, 少了一半, 是汉堡的两倍, 只有汉堡的一半
+            r"翻了?[一两几]?[倍番]|减半|[少降减]了?一半",
+            rf"[增多涨升高]了?\s*{_ZH_COUNT}\s*倍",
+            rf"(?:是|为|只有|仅有|仅为|相当于)[^，。,；;\n]{{1,15}}?的\s*(?:{_ZH_COUNT}\s*倍|一半|{_ZH_COUNT}\s*分之)",
+            # 增长了10%, 下降了5个百分点, 多了30小时
+            r"(?:增长|增加|上升|上涨|提高|升高|下降|降低|减少|下滑|回落|多了|少了|多出)了?\s*"
+            r"(?:\d|[一两二三四五六七八九十几半]+\s*(?:倍|成|个百分点))",
+            # 高于同行, 落后于行业平均
+            r"(?:高于|低于|不及|落后于?|领先于?|超过)[^，。,；;\n]{0,10}?(?:同行|同类|同业|行业|平均|对手|其他)",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
+def names_comparison(text: str) -> bool:
+    """``text`` compares with something: another time (doubled after, 换外包商前……之后) or a peer (than, 比…多).
+
+    A comparison says what the present is measured against: ``than``, ``compared with``, a
+    multiple (``doubled``, ``half as much as``, 翻了一倍, 是…的两倍), a change by an amount
+    (``up 20%``, 下降了5个百分点), a change after an event (``rose after the merger``), a
+    before-and-after pair (换外包商前……换了之后), a quantity below and one above (不到20小时……超过40小时),
+    同比, 环比, 相比, 比…多.  A bare level ("late deliveries are up", 超过40小时, 越来越慢) is not one.
+    """
+    return bool(_COMPARISON.search(text))
 
 
 def problem_text(problem: dict[str, Any], field: str) -> str:

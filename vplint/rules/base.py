@@ -27,6 +27,8 @@ class Context:
     lang: str = "en"
     today: dt.date = field(default_factory=dt.date.today)
     options: Mapping[str, Any] = field(default_factory=dict)
+    title_synonyms: tuple[tuple[str, ...], ...] = ()
+    """A team's own groups of titles that name one position (the configuration's ``title-synonyms``)."""
 
     def option(self, name: str) -> Any:
         """The value of the rule's option ``name``: configured, else the default its ``Option`` declares.

@@ -1,7 +1,7 @@
 """Every business problem has a diagnosis, by a method that fits the problem's type.
 
 A business problem only becomes a latent need once the decision-maker has diagnosed its
-root cause (domain.md §3, 诊断问题存在的根源).  Each of the three problem types has its own
+root cause (method §3, docs/method.md#needs).  Each of the three problem types has its own
 methods: a problem-solving problem is diagnosed by decomposition, before/after analysis
 or peer comparison; a risk-prevention problem from exposed issues, a symptom check or
 lessons learned; an ideal-pursuit problem by setting a goal, finding the paths and the
@@ -30,9 +30,9 @@ SEVERITY = Severity.ERROR
 RATIONALE_ZH = """
 每个业务问题都要有诊断，且诊断方法要符合问题类型。
 
-决策人只有诊断出问题的根源，业务问题才会转化为潜在需求（domain.md §3）。三类问题各有诊断方法：问题解决型用结构分解、
-前后对比、同类比较；防范隐患型用已暴露问题、征兆检查、借鉴经验；追求理想型用明确目标、可能路径、关键路径、目标分解。
-没有诊断、或用了其他类型的方法，说明销售还没有和客户一起找到根源，建立在其上的需求只是猜测。
+决策人只有诊断出问题的根源，业务问题才会转化为潜在需求（方法 §3，docs/method.zh.md#needs）。三类问题各有诊断方法：问题
+解决型用结构分解、前后对比、同类比较；防范隐患型用已暴露问题、征兆检查、借鉴经验；追求理想型用明确目标、可能路径、关键
+路径、目标分解。没有诊断、或用了其他类型的方法，说明销售还没有和客户一起找到根源，建立在其上的需求只是猜测。
 """
 
 BAD = """

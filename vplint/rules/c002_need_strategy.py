@@ -1,14 +1,14 @@
 """Every need maps to a strategy level, and its area belongs to that level.
 
-When a purchase exceeds the decision-maker's authority, a higher leader must back it,
-and the seller must show how the need serves that leader's strategy (domain.md §4).
-The Balanced Scorecard gives the levels and the areas within each: financial (revenue
-and profit, cost and efficiency, financial risk, assets and investment), customer
-(retention, acquisition), operations (sales, R&D, production, service and innovation
-processes) and learning and growth (capability, IT systems, incentives and
-collaboration).  A need without a level cannot be argued upstairs; an area filed under
-the wrong level (``customer/service-process``) shows the chain of strategy is muddled.
-This applies to ``Strategy`` and to every ``Serves`` entry.
+When a purchase exceeds the decision-maker's authority, a higher leader must back it, and
+the seller must show how the need serves that leader's strategy
+(method §4, docs/method.md#strategy).  The Balanced Scorecard gives the levels and the areas
+within each: financial (revenue and profit, cost and efficiency, financial risk, assets and
+investment), customer (retention, acquisition), operations (sales, R&D, production, service
+and innovation processes) and learning and growth (capability, IT systems, incentives and
+collaboration).  A need without a level cannot be argued upstairs; an area filed under the
+wrong level (``customer/service-process``) shows the chain of strategy is muddled.  This
+applies to ``Strategy`` and to every ``Serves`` entry.
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ SEVERITY = Severity.ERROR
 RATIONALE_ZH = """
 每个需求都要对应一个策略层级，且策略领域要属于该层级。
 
-当采购超出决策人的权限时，需要更高层领导的支持，销售必须说明该需求如何服务于领导的业务策略（domain.md §4）。平衡
-计分卡给出四个层级及其领域：财务（收入和利润、支出和效率、财务风险管理、资产利用和投资）、客户（老客户关系维护、新客户
-拓展）、运营（销售、研发、生产、服务、业务创新流程）、学习与成长（员工能力、IT系统支撑、激励授权与协作制度）。没有层级的
-需求无法向上争取支持；领域放错层级（如“客户/服务流程”）说明策略链条不清楚。“策略”和每个“服务于”都适用本规则。
+当采购超出决策人的权限时，需要更高层领导的支持，销售必须说明该需求如何服务于领导的业务策略（方法 §4，
+docs/method.zh.md#strategy）。平衡计分卡给出四个层级及其领域：财务（收入和利润、支出和效率、财务风险管理、资产利用和投
+资）、客户（老客户关系维护、新客户拓展）、运营（销售、研发、生产、服务、业务创新流程）、学习与成长（员工能力、IT系统支
+撑、激励授权与协作制度）。没有层级的需求无法向上争取支持；领域放错层级（如“客户/服务流程”）说明策略链条不清楚。“策略”
+和每个“服务于”都适用本规则。
 """
 
 BAD = """

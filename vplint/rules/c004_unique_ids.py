@@ -3,7 +3,7 @@
 Problems, needs and motivators are linked by id: a need says which problem it solves
 (``Solves: P1``), and briefs and reviews refer to items by id.  Two items with one id
 make every link to it ambiguous, so the chain from business problem to latent need
-(domain.md §3) can no longer be followed.
+(method §3, docs/method.md#needs) can no longer be followed.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ RATIONALE_ZH = """
 画布内的条目编号必须唯一。
 
 问题、需求和动机通过编号关联：需求写明它解决哪个问题（“解决：P1”），简报和评审也按编号引用条目。两个条目同用一个编号，
-所有对它的引用都会含糊不清，从业务问题到潜在需求的链条（domain.md §3）就无法追溯。
+所有对它的引用都会含糊不清，从业务问题到潜在需求的链条（方法 §3，docs/method.zh.md#needs）就无法追溯。
 """
 
 BAD = """

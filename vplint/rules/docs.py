@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+import re
+
 from vplint.i18n import text
 from vplint.lint.codes import BUILTIN_CODES
 from vplint.rules import RULES, Rule
 
-__all__ = ["explain_text", "render"]
+__all__ = ["explain_text", "link_citations", "render"]
 
 
 def _t(key: str, lang: str) -> str:
@@ -20,13 +22,24 @@ def _sev(name: str, lang: str) -> str:
     return text(f"docs.severities.{name}", lang)
 
 
-def _entry(rule: Rule, lang: str, level: str = "##") -> list[str]:
+_CITATION = re.compile(r"((?:(?:method|方法) )?§\d+)[,，]\s*docs/(method(?:\.zh)?\.md#[a-z0-9-]+)")
+_METHOD_PAGE = re.compile(r"docs/(method(?:\.zh)?\.md(?:#[a-z0-9-]+)?)")
+
+
+def link_citations(text: str) -> str:
+    """A rationale's citations of the method as links from docs/: ``(method §3, docs/method.md#needs)`` reads
+    ``([method §3](method.md#needs))``.  Plain text (``vplint explain``, SARIF) keeps the path a reader can open."""
+    text = _CITATION.sub(r"[\1](\2)", text)
+    return _METHOD_PAGE.sub(r"[docs/\1](\1)", text)
+
+
+def _entry(rule: Rule, lang: str, level: str = "##", links: bool = False) -> list[str]:
     out = [f"{level} {rule.code} {rule.name}", ""]
     sev = _sev(rule.severity.value, lang) if rule.default_enabled else _t("off", lang)
     out.append(f"- {_t('severity', lang)}: {sev}")
     out.append(f"- {_t('fixable', lang)}: {_t('yes' if rule.fixable else 'no', lang)}")
     out.append("")
-    out.append(rule.rationale(lang))
+    out.append(link_citations(rule.rationale(lang)) if links else rule.rationale(lang))
     out.append("")
     if rule.options:
         out += [f"**{_t('options', lang)}**", "", _t("opt_cols", lang), "| --- | --- | --- |"]
@@ -59,7 +72,7 @@ def render(lang: str) -> str:
         )
     out.append("")
     for rule in RULES.values():
-        out += _entry(rule, lang)
+        out += _entry(rule, lang, links=True)
     out += [_t("builtin", lang), "", _t("cols", lang), "| --- | --- | --- | --- | --- |"]
     for b in BUILTIN_CODES.values():
         out.append(

@@ -1,14 +1,14 @@
 """The canvas has been reviewed recently: its ``updated`` date is neither old nor in the future.
 
-A canvas is a working picture of one class of decision-maker (domain.md, "Scope of one
-canvas"), and most of what it holds moves: the problems the decision-maker worries about
-(§2), the strategy a leader has committed to (§4), and above all the changes behind the
-motivators (§7), which are news for a quarter and background a year later.  A canvas
-nobody has touched for months is likely to send the rep into a meeting with yesterday's
-arguments.  vplint reports a front-matter ``updated`` date more than ``max-age-days`` (90
-by default) before today, and one after today, which is a typing mistake.  Review the
-canvas with the latest from the account and set ``updated`` to the day you did.  A value
-that is not a ``YYYY-MM-DD`` date is the schema's (S004).
+A canvas is a working picture of one class of decision-maker
+(method §1, docs/method.md#decision-maker), and most of what it holds moves: the problems
+the decision-maker worries about (§2), the strategy a leader has committed to (§4), and
+above all the changes behind the motivators (§7), which are news for a quarter and
+background a year later.  A canvas nobody has touched for months is likely to send the rep
+into a meeting with yesterday's arguments.  vplint reports a front-matter ``updated`` date
+more than ``max-age-days`` (90 by default) before today, and one after today, which is a
+typing mistake.  Review the canvas with the latest from the account and set ``updated`` to
+the day you did.  A value that is not a ``YYYY-MM-DD`` date is the schema's (S004).
 """
 
 from __future__ import annotations
@@ -34,11 +34,11 @@ DATE_DEPENDENT = True
 RATIONALE_ZH = """
 画布要近期复核过：元数据中的 updated 日期既不能太旧，也不能晚于今天。
 
-一份画布描绘的是一类决策人当下的情况（domain.md“一份画布的范围”），其中大部分内容都会变化：决策人担心的问题（§2）、
-领导承诺的策略（§4），尤其是动机背后的变化（§7）——一个季度内是新闻，一年后就成了背景。几个月没人动过的画布，很可能
-让销售带着过时的说法去见客户。vplint 报告早于今天超过 max-age-days 天（默认 90 天）的 updated 日期，以及晚于今天的
-日期（那是笔误）。请结合客户的最新情况复核画布，并把 updated 改为复核当天。不是 YYYY-MM-DD 格式的值由 schema 检查
-（S004）。
+一份画布描绘的是一类决策人当下的情况（方法 §1，docs/method.zh.md#decision-maker），其中大部分内容都会变化：决策人担心
+的问题（§2）、领导承诺的策略（§4），尤其是动机背后的变化（§7）——一个季度内是新闻，一年后就成了背景。几个月没人动过的画
+布，很可能让销售带着过时的说法去见客户。vplint 报告早于今天超过 max-age-days 天（默认 90 天）的 updated 日期，以及晚于
+今天的日期（那是笔误）。请结合客户的最新情况复核画布，并把 updated 改为复核当天。不是 YYYY-MM-DD 格式的值由 schema 检
+查（S004）。
 """
 
 BAD = """

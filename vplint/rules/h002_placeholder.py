@@ -1,15 +1,15 @@
 """No placeholder text is left in the canvas.
 
 Every part of the canvas is something the rep has found out with the customer: the
-decision-maker's KPIs (domain.md §1), the diagnosis of each problem (§3), the evidence of
-a change (§7).  A placeholder (``TODO``, ``TBD``, ``FIXME``, ``XXX``, ``???``, a template
-prompt such as ``<what you found>`` or ``<请填写>``, or 待补充, 待定, 待填写, 待确认) passes
-the structural checks while saying nothing, and a brief built from it would put the gap in
-front of the rep's manager or the customer.  vplint scans the whole file except fenced code
-blocks; HTML tags (``<br>``, ``<a href=...>``), HTML comments and autolinks
-(``<https://...>``, ``<name@example.com>``) are not prompts, and the Latin words count only
-as whole words (``mastodon`` holds no ``todo``).  Replace each placeholder with what you
-know, or remove it.
+decision-maker's KPIs (method §1, docs/method.md#decision-maker), the diagnosis of each
+problem (§3), the evidence of a change (§7).  A placeholder (``TODO``, ``TBD``, ``FIXME``,
+``XXX``, ``???``, a template prompt such as ``<what you found>`` or ``<请填写>``, or 待补充, 待定,
+待填写, 待确认) passes the structural checks while saying nothing, and a brief built from it would
+put the gap in front of the rep's manager or the customer.  vplint scans the whole file
+except fenced code blocks; HTML tags (``<br>``, ``<a href=...>``), HTML comments and
+autolinks (``<https://...>``, ``<name@example.com>``) are not prompts, and the Latin words
+count only as whole words (``mastodon`` holds no ``todo``).  Replace each placeholder with
+what you know, or remove it.
 """
 
 from __future__ import annotations
@@ -31,11 +31,12 @@ SEVERITY = Severity.WARNING
 RATIONALE_ZH = """
 画布中不能留有占位内容。
 
-画布的每一部分都应是销售和客户一起了解到的事实：决策人的 KPI（domain.md §1）、每个问题的诊断（§3）、变化的证据（§7）。
-占位内容（TODO、TBD、FIXME、XXX、???、模板提示如 <what you found> 或 <请填写>，以及“待补充”“待定”“待填写”“待确认”）
-能通过结构检查，却什么也没说；用它生成的简报会把这个缺口直接摆到销售的上级或客户面前。vplint 检查除代码块之外的整个
-文件；HTML 标签（<br>、<a href=...>）、HTML 注释和自动链接（<https://...>、<name@example.com>）不算模板提示；英文单词
-只按整词匹配（mastodon 中的 todo 不算）。请把每处占位内容替换为实际内容，或删除。
+画布的每一部分都应是销售和客户一起了解到的事实：决策人的 KPI（方法 §1，docs/method.zh.md#decision-maker）、每个问题的
+诊断（§3）、变化的证据（§7）。占位内容（TODO、TBD、FIXME、XXX、???、模板提示如 <what you found> 或 <请填写>，以及“待补
+充”“待定”“待填写”“待确认”）能通过结构检查，却什么也没说；用它生成的简报会把这个缺口直接摆到销售的上级或客户面前。
+vplint 检查除代码块之外的整个文件；HTML 标签（<br>、<a href=...>）、HTML 注释和自动链接（<https://...>、
+<name@example.com>）不算模板提示；英文单词只按整词匹配（mastodon 中的 todo 不算）。请把每处占位内容替换为实际内容，或
+删除。
 """
 
 BAD = """

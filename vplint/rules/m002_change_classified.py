@@ -1,15 +1,15 @@
 """Every change is classified and marked continuous or discontinuous.
 
-Motivation comes from change (domain.md §7), and where the change comes from tells the
-seller how to work with it: an external change (PEST — political, economic, social,
-technological — or one of Porter's five forces), an internal one (ownership, organisation,
-personnel, culture, factions, business strategy, a major initiative) or a personal one
-(the decision-maker's life).  Whether the change is sudden (discontinuous) or gradual
-(continuous) matters as much: a gradual change that has not turned quantity into quality
-is "boiling the frog" and creates no motivation (see M003).  So a motivator's ``Change``
-starts with ``scope/category`` (``external/political - ...``), the category must belong to
-that scope, and the motivator has a ``Continuity``.  Spellings vplint does not recognise
-are reported by the schema (S002), not here.
+Motivation comes from change (method §7, docs/method.md#change), and where the change comes
+from tells the seller how to work with it: an external change (PEST — political, economic,
+social, technological — or one of Porter's five forces), an internal one (ownership,
+organisation, personnel, culture, factions, business strategy, a major initiative) or a
+personal one (the decision-maker's life).  Whether the change is sudden (discontinuous) or
+gradual (continuous) matters as much: a gradual change that has not turned quantity into
+quality is "boiling the frog" and creates no motivation (see M003).  So a motivator's
+``Change`` starts with ``scope/category`` (``external/political - ...``), the category must
+belong to that scope, and the motivator has a ``Continuity``.  Spellings vplint does not
+recognise are reported by the schema (S002), not here.
 """
 
 from __future__ import annotations
@@ -33,11 +33,11 @@ SEVERITY = Severity.WARNING
 RATIONALE_ZH = """
 每个变化都要分类，并写明是连续变化还是非连续变化。
 
-动机来自变化（domain.md §7），变化的来源决定了销售如何利用它：外部变化（PEST：政治、经济、社会、技术，或波特五力之一），
-内部变化（股东资本结构、组织机构、人事变动、企业文化、内部派系、业务策略、重大业务策略），或个人变化（决策人的生活环境）。
-变化是突发（非连续）还是渐变（连续）同样重要：还没有由量变引起质变的连续变化就是“温水煮青蛙”，不会产生动机（见 M003）。
-因此动机的“变化”要以“范围/类别”开头（如“外部/政策 —— ……”），类别要属于该范围，动机还要有“连续性”字段。vplint 不认识
-的写法由 schema 检查（S002），本规则不重复报告。
+动机来自变化（方法 §7，docs/method.zh.md#change），变化的来源决定了销售如何利用它：外部变化（PEST：政治、经济、社会、
+技术，或波特五力之一），内部变化（股东资本结构、组织机构、人事变动、企业文化、内部派系、业务策略、重大业务策略），或个
+人变化（决策人的生活环境）。变化是突发（非连续）还是渐变（连续）同样重要：还没有由量变引起质变的连续变化就是“温水煮青
+蛙”，不会产生动机（见 M003）。因此动机的“变化”要以“范围/类别”开头（如“外部/政策 —— ……”），类别要属于该范围，动机还要有
+“连续性”字段。vplint 不认识的写法由 schema 检查（S002），本规则不重复报告。
 """
 
 BAD = """

@@ -1,14 +1,15 @@
 """At least one motivator shows the whole chain: change, phenomenon, feeling, perception.
 
-domain.md §7 traces where motivation comes from: a change (变化) shows up as phenomena at
-work or in life (现象: overtime, churn, pressure from leaders), the phenomena cause feelings
-(情绪感受: anxiety or desire), and the feelings shape the perception (认知) that makes the
-problem rank higher.  The seller checks that the four corroborate each other (相互印证); a
-motivator that skips a link is an assumption, not something the rep has seen.  At least
-one motivator must therefore fill in all four: a ``Change`` with a description, a
-``Phenomenon``, a ``Feeling`` and a ``Perception``.  The finding points at the motivator
-that comes closest and names the links it lacks.  When only the change is missing and no
-motivator has evidence of a change, C003 already asks for the change and this rule is quiet.
+The method (§7, docs/method.md#change) traces where motivation comes from: a change (变化)
+shows up as phenomena at work or in life (现象: overtime, churn, pressure from leaders), the
+phenomena cause feelings (情绪感受: anxiety or desire), and the feelings shape the perception
+(认知) that makes the problem rank higher.  The seller checks that the four corroborate each
+other (相互印证); a motivator that skips a link is an assumption, not something the rep has
+seen.  At least one motivator must therefore fill in all four: a ``Change`` with a
+description, a ``Phenomenon``, a ``Feeling`` and a ``Perception``.  The finding points at
+the motivator that comes closest and names the links it lacks.  When only the change is
+missing and no motivator has evidence of a change, C003 already asks for the change and this
+rule is quiet.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ SEVERITY = Severity.WARNING
 RATIONALE_ZH = """
 至少一个客户动机要写全整条链：变化、现象、感受、认知。
 
-domain.md §7 说明了动机从哪里来：变化表现为工作或生活中的现象（加班、客户流失、领导施压等），现象引起情绪感受
-（焦虑或渴望），感受形成认知，认知让问题的优先级上升。销售要确认这四者相互印证；缺了一环的动机只是假设，而不是销售
-亲眼所见。因此至少要有一个动机把四项都写上：有描述的“变化”、“现象”、“感受”和“认知”。问题会指向最接近的动机，
+方法（§7，docs/method.zh.md#change）说明了动机从哪里来：变化表现为工作或生活中的现象（加班、客户流失、领导施压等），现
+象引起情绪感受（焦虑或渴望），感受形成认知，认知让问题的优先级上升。销售要确认这四者相互印证；缺了一环的动机只是假设，
+而不是销售亲眼所见。因此至少要有一个动机把四项都写上：有描述的“变化”、“现象”、“感受”和“认知”。问题会指向最接近的动机，
 并列出它缺少的环节。
 """
 

@@ -1,14 +1,18 @@
 """Evidence of a change is recent, and not dated in the future.
 
-Motivation comes from change (domain.md §7), and evidence of a change says when it
-happened and where it is known from (C003).  Evidence is what the seller already knows,
-so a date after today is a typing mistake or a plan passed off as a fact.  Old evidence
-is weak in another way: a change the customer has lived with for half a year may have
-been absorbed ("boiling the frog", §7) or overtaken by later events, and the phenomena and
-feelings built on it may no longer hold.  vplint takes the latest date written in each
-``Evidence`` field and reports it when it lies in the future or is older than
-``max-age-days`` (180 by default).  Refresh the evidence with a recent source, or confirm
-the change still holds.
+Motivation comes from change (method §7, docs/method.md#change), and evidence of a change
+says when it happened and where it is known from (C003).  Evidence is what the seller
+already knows, so a date after today is a typing mistake or a plan passed off as a fact.
+Old evidence is weak in another way: a change the customer has lived with for half a year
+may have been absorbed ("boiling the frog", §7) or overtaken by later events, and the
+phenomena and feelings built on it may no longer hold.  vplint takes the latest date written
+in each ``Evidence`` field and reports it when it lies in the future or is older than
+``max-age-days`` (180 by default).  Dates are read as C003 reads them: a month with no day
+(``November 2026``, ``2026年11月``) counts as its day closest to the canvas's ``updated`` date
+(the last day of a month before it, ``updated`` itself in its own month), so the age is
+never overstated; a day with no year (``11月10日``, ``10 Nov``) is the latest such day on or
+before ``updated``.  Refresh the evidence with a recent source, or confirm the change still
+holds.
 """
 
 from __future__ import annotations
@@ -33,10 +37,13 @@ DATE_DEPENDENT = True
 RATIONALE_ZH = """
 变化的证据要是近期的，并且日期不能晚于今天。
 
-动机来自变化（domain.md §7），变化的证据要说明何时发生、从何得知（C003）。证据是销售已经掌握的事实，日期晚于今天
-说明写错了日期，或者把计划当成了事实。过旧的证据也不可靠：客户已经习惯了半年的变化可能早已被消化（“温水煮青蛙”，
-§7），或已被后来的事件取代，建立在它之上的现象和感受未必还成立。vplint 取每个“证据”字段中最晚的日期，若晚于今天，
-或早于 max-age-days 天（默认 180 天）之前，就报告。请用近期的来源更新证据，或确认该变化仍然成立。
+动机来自变化（方法 §7，docs/method.zh.md#change），变化的证据要说明何时发生、从何得知（C003）。证据是销售已经掌握的事
+实，日期晚于今天说明写错了日期，或者把计划当成了事实。过旧的证据也不可靠：客户已经习惯了半年的变化可能早已被消化（“温
+水煮青蛙”，§7），或已被后来的事件取代，建立在它之上的现象和感受未必还成立。vplint 取每个“证据”字段中最晚的日期，若晚于
+今天，或早于 max-age-days 天（默认 180 天）之前，就报告。日期的读法与 C003 相同：只有年月没有日的日期（2026年11月、
+November 2026）取该月中最接近画布 updated 日期的一天（updated 之前的月份取月末，updated 所在的月份取 updated 当天），
+所以不会夸大证据的时长；没有年份的日期（11月10日、10 Nov）取不晚于 updated 的最近一个这一天。请用近期的来源更新证据，
+或确认该变化仍然成立。
 """
 
 BAD = """

@@ -1,13 +1,14 @@
 """A note when the canvas relies only on the two most over-used motivators.
 
-Of the nine motivators in domain.md §6, sellers reach first for two: ``lower-cost`` (cost
-or risk is smaller — in practice, the price cut) and ``keep-up-or-lead`` (the pressure of
-falling behind or the wish to lead — in practice, the reference case).  Both are easy to
-say and easy for competitors to match, and neither comes from a change in the customer's
-own business (§7).  When every motivator on a canvas is one of these two, the rep has
-probably not yet found what really moves this decision-maker.  This is a note, not an
-error: look for another motivator — severity, a window of opportunity, a failing
-alternative, a more lasting or wider impact, priority, or the relationship.
+Of the nine motivators (method §6, docs/method.md#motivators), sellers reach first for two:
+``lower-cost`` (cost or risk is smaller — in practice, the price cut) and
+``keep-up-or-lead`` (the pressure of falling behind or the wish to lead — in practice, the
+reference case).  Both are easy to say and easy for competitors to match, and neither comes
+from a change in the customer's own business (§7).  When every motivator on a canvas is one
+of these two, the rep has probably not yet found what really moves this decision-maker.
+This is a note, not an error: look for another motivator — severity, a window of
+opportunity, a failing alternative, a more lasting or wider impact, priority, or the
+relationship.
 """
 
 from __future__ import annotations
@@ -30,10 +31,10 @@ SEVERITY = Severity.INFO
 RATIONALE_ZH = """
 画布只依赖最常被滥用的两种动机时给出提示。
 
-domain.md §6 的九种动机中，销售最常用的是两种：成本或风险更小（实际上就是降价）和落伍的压力或领先的渴望（实际上就是
-标杆案例）。这两种说起来容易，竞争对手也容易跟进，而且都不是来自客户自身业务的变化（§7）。如果画布上的动机全是这两种，
-销售很可能还没有找到真正打动这位决策人的东西。这只是提示，不是错误：请寻找其他动机——问题更严重、机会窗口、替代方案
-失效、影响更久远、影响范围更大、先处理重要的事还是紧急的事，或客情关系。
+九种动机（方法 §6，docs/method.zh.md#motivators）中，销售最常用的是两种：成本或风险更小（实际上就是降价）和落伍的压力
+或领先的渴望（实际上就是标杆案例）。这两种说起来容易，竞争对手也容易跟进，而且都不是来自客户自身业务的变化（§7）。如果
+画布上的动机全是这两种，销售很可能还没有找到真正打动这位决策人的东西。这只是提示，不是错误：请寻找其他动机——问题更严
+重、机会窗口、替代方案失效、影响更久远、影响范围更大、先处理重要的事还是紧急的事，或客情关系。
 """
 
 BAD = """

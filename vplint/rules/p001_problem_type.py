@@ -1,14 +1,14 @@
 """Every business problem states its type.
 
-The article sorts business problems into three types (domain.md §2): problem-solving,
-"today is worse than before", where the customer wants a better past back (今不如昔);
-risk-prevention, "prepare for the rain", where the customer wants to keep the present
-and avoid what happened to others (未雨绸缪); and ideal-pursuit, "what we dream of", a
+The article sorts business problems into three types (method §2, docs/method.md#problems):
+problem-solving, "today is worse than before", where the customer wants a better past back
+(今不如昔); risk-prevention, "prepare for the rain", where the customer wants to keep the
+present and avoid what happened to others (未雨绸缪); and ideal-pursuit, "what we dream of", a
 better future or being as good as others (梦寐以求).  The type decides how the problem is
 diagnosed (§3) and what the rep must find out: the better past, the precedent or warning
-sign, or the target and its deadline.  A problem with no type cannot be checked for any
-of these, and usually means the rep has not yet understood how the decision-maker sees it.
-A type spelled in a way vplint does not know is reported by the schema instead.
+sign, or the target and its deadline.  A problem with no type cannot be checked for any of
+these, and usually means the rep has not yet understood how the decision-maker sees it.  A
+type spelled in a way vplint does not know is reported by the schema instead.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ SEVERITY = Severity.ERROR
 RATIONALE_ZH = """
 每个业务问题都要写明类型。
 
-文章把业务问题分为三类（domain.md §2）：问题解决型——今不如昔，客户想恢复更好的过去；防范隐患型——未雨绸缪，客户想保持
-现状、避免别人遇到的问题；追求理想型——梦寐以求，追求更好的未来或向别人看齐。类型决定了问题如何诊断（§3），也决定了
-销售要弄清什么：更好的过去、前车之鉴或征兆，还是目标和期限。没有类型的问题无法做这些检查，通常也说明销售还没弄清决策人
-如何看待这个问题。类型写法无法识别时，由 schema 报告。
+文章把业务问题分为三类（方法 §2，docs/method.zh.md#problems）：问题解决型——今不如昔，客户想恢复更好的过去；防范隐患
+型——未雨绸缪，客户想保持现状、避免别人遇到的问题；追求理想型——梦寐以求，追求更好的未来或向别人看齐。类型决定了问题如何
+诊断（§3），也决定了销售要弄清什么：更好的过去、前车之鉴或征兆，还是目标和期限。没有类型的问题无法做这些检查，通常也说
+明销售还没弄清决策人如何看待这个问题。类型写法无法识别时，由 schema 报告。
 """
 
 BAD = """

@@ -1,14 +1,14 @@
 """A risk-prevention problem names its precedent or warning sign.
 
-A risk-prevention problem is "prepare for the rain" (domain.md §2, 未雨绸缪): the
-decision-maker wants to keep the present and avoid what happened to others.  Worry
-needs a reason, and the article's diagnosis methods for this type name where it comes
-from (§3): issues that have already been exposed, the warning signs of the hazard and
-whether they are present, or the lessons of other customers or of one's own painful
-past.  A risk with no precedent and no warning sign is the seller's worry, not the
-customer's, and will not become a need.  vplint accepts a ``Precedent`` or ``Symptom``
-field, or a diagnosis by lessons learned, symptom check or exposed issues that says
-what was found.  A risk-prevention problem with no such diagnosis at all is left to C001
+A risk-prevention problem is "prepare for the rain" (未雨绸缪;
+method §2, docs/method.md#problems): the decision-maker wants to keep the present and avoid
+what happened to others.  Worry needs a reason, and the article's diagnosis methods for this
+type name where it comes from (§3): issues that have already been exposed, the warning signs
+of the hazard and whether they are present, or the lessons of other customers or of one's
+own painful past.  A risk with no precedent and no warning sign is the seller's worry, not
+the customer's, and will not become a need.  vplint accepts a ``Precedent`` or ``Symptom``
+field, or a diagnosis by lessons learned, symptom check or exposed issues that says what was
+found.  A risk-prevention problem with no such diagnosis at all is left to C001
 (problem-diagnosis), which asks for one with the same methods.
 """
 
@@ -31,10 +31,10 @@ SEVERITY = Severity.WARNING
 RATIONALE_ZH = """
 防范隐患型问题要写明前车之鉴或征兆。
 
-防范隐患型问题是“未雨绸缪”（domain.md §2）：决策人想保持现状，避免别人遇到的问题。担心总要有来由，文章给这类问题的
-诊断方法正说明了来由（§3）：已经暴露问题的地方、隐患的征兆及其是否存在、其他客户的经验或自身的教训。既没有先例也没有
-征兆的隐患只是销售的担心，不是客户的担心，也不会变成需求。vplint 接受“先例”或“征兆”字段，或写明发现内容的借鉴经验、
-征兆检查、已暴露问题诊断。
+防范隐患型问题是“未雨绸缪”（方法 §2，docs/method.zh.md#problems）：决策人想保持现状，避免别人遇到的问题。担心总要有来
+由，文章给这类问题的诊断方法正说明了来由（§3）：已经暴露问题的地方、隐患的征兆及其是否存在、其他客户的经验或自身的教
+训。既没有先例也没有征兆的隐患只是销售的担心，不是客户的担心，也不会变成需求。vplint 接受“先例”或“征兆”字段，或写明发
+现内容的借鉴经验、征兆检查、已暴露问题诊断。
 """
 
 BAD = """

@@ -4,7 +4,7 @@ Suppressions (``<!-- vplint-disable-next-line P003 -->`` and the like) exist for
 rare canvas where a rule's domain reasoning does not apply — a decision-maker who really
 has no KPI yet, a problem deliberately left for the next meeting.  Once the canvas is
 completed the comment is stale: it then hides the next real gap of that kind, which is
-the very gap the method (domain.md) asks a rep to close before the meeting.  A
+the very gap the method (docs/method.md) asks a rep to close before the meeting.  A
 directive that names an unknown code is reported too.
 """
 
@@ -19,9 +19,9 @@ SEVERITY = Severity.INFO
 RATIONALE_ZH = """
 不起作用的抑制注释会被报告，以免过时的注释越积越多。
 
-抑制注释（如 <!-- vplint-disable-next-line P003 -->）用于规则的领域逻辑确实不适用的少数画布——例如决策人确实还没有 KPI，
-或某个问题有意留到下次会议。画布完善之后，这样的注释就过时了：它会掩盖下一个同类缺口，而这正是方法论（domain.md）要求
-销售在会议前补上的缺口。写了未知编号的注释也会被报告。
+抑制注释（如 <!-- vplint-disable-next-line P003 -->）用于规则的领域逻辑确实不适用的少数画布——例如决策人确实还没
+有 KPI，或某个问题有意留到下次会议。画布完善之后，这样的注释就过时了：它会掩盖下一个同类缺口，而这正是方法
+（docs/method.zh.md）要求销售在会议前补上的缺口。写了未知编号的注释也会被报告。
 """
 
 BAD = """

@@ -1,7 +1,7 @@
 """Canvas ids are unique across the repository.
 
 One canvas is written per class of decision-maker, and an account's canvases form its
-set (domain.md, "Scope of one canvas").  The canvas id names that canvas everywhere: in
+set (method §1, docs/method.md#decision-maker).  The canvas id names that canvas everywhere: in
 brief file names, in reports and when reps talk about it.  Two files with one id make
 one of them invisible — its brief overwrites the other's.  Checked across all files of a
 run, so it applies when a folder (or the whole repository) is checked.
@@ -26,9 +26,9 @@ SCOPE = "repository"
 RATIONALE_ZH = """
 画布编号在整个仓库中必须唯一。
 
-每类决策人写一份画布，一个客户的多份画布组成该客户的画布集（domain.md“一份画布的范围”）。画布编号在各处指代这份画布：
-简报文件名、报告，以及销售之间的沟通。两个文件同用一个编号，其中一个就“消失”了——它的简报会覆盖另一个。本规则在一次
-检查的所有文件之间进行，因此检查一个文件夹（或整个仓库）时生效。
+每类决策人写一份画布，一个客户的多份画布组成该客户的画布集（方法 §1，docs/method.zh.md#decision-maker）。画布编号在各
+处指代这份画布：简报文件名、报告，以及销售之间的沟通。两个文件同用一个编号，其中一个就“消失”了——它的简报会覆盖另一个。
+本规则在一次检查的所有文件之间进行，因此检查一个文件夹（或整个仓库）时生效。
 """
 
 BAD = """

@@ -1,12 +1,13 @@
 """Vocabulary is written in the canonical spelling of the canvas's language.
 
 vplint accepts many spellings of one term (``window-of-opportunity``, ``Window of
-Opportunity`` and ``机会窗口`` are all the motivator ``window``, domain.md §6), so reps can
-write naturally.  A team repository reads better, diffs more cleanly and searches more
-reliably when each canvas uses one spelling: the slug or English label in an English
-canvas, the article's own Chinese term in a Chinese one.  This is a style rule: off in
-``vplint check`` by default, applied by ``vplint check --fix`` (and shown by ``--diff``);
-select it (``extend-select = ["Y"]``) to have it reported.
+Opportunity`` and ``机会窗口`` are all the motivator ``window``;
+method §6, docs/method.md#motivators), so reps can write naturally.  A team repository reads
+better, diffs more cleanly and searches more reliably when each canvas uses one spelling:
+the slug or English label in an English canvas, the article's own Chinese term in a Chinese
+one.  This is a style rule: off in ``vplint check`` by default, applied by ``vplint check
+--fix`` (and shown by ``--diff``); select it (``extend-select = ["Y"]``) to have it
+reported.
 """
 
 from __future__ import annotations
@@ -30,11 +31,10 @@ DEFAULT_ENABLED = False
 RATIONALE_ZH = """
 词汇采用画布语言的标准写法。
 
-vplint 接受同一术语的多种写法（window-of-opportunity、Window of Opportunity 和“机会窗口”
-都是动机 window，domain.md §6），方便销售自然书写。但团队仓库里每份画布都用同一种写法，会更易读、
-差异更清楚、搜索更可靠：英文画布用英文标识或标签，中文画布用文章中的中文术语。这是一条风格规则：
-`vplint check` 默认不报告，由 `vplint check --fix` 自动修正（`--diff` 预览）；在配置中选择它
-（extend-select = ["Y"]）即可报告。
+vplint 接受同一术语的多种写法（window-of-opportunity、Window of Opportunity 和“机会窗口”都是动机 window；方法 §6，
+docs/method.zh.md#motivators），方便销售自然书写。但团队仓库里每份画布都用同一种写法，会更易读、差异更清楚、搜索更可
+靠：英文画布用英文标识或标签，中文画布用文章中的中文术语。这是一条风格规则：`vplint check` 默认不报告，
+由 `vplint check --fix` 自动修正（`--diff` 预览）；在配置中选择它（extend-select = ["Y"]）即可报告。
 """
 
 BAD = """

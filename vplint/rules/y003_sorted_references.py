@@ -1,8 +1,8 @@
 """A need's ``Solves`` list names its problems in order, once each.
 
-A need points at the business problems it solves (domain.md §3).  Written in id order
-without repeats (``P1, P3`` rather than ``P3, P1, P3``), the list reads the way the
-problems stand on the canvas, and a reviewer sees at a glance which problems a need
+A need points at the business problems it solves (method §3, docs/method.md#needs).  Written
+in id order without repeats (``P1, P3`` rather than ``P3, P1, P3``), the list reads the way
+the problems stand on the canvas, and a reviewer sees at a glance which problems a need
 covers and which no need covers.  A style rule: off by default, applied by ``--fix``.
 """
 
@@ -28,9 +28,9 @@ DEFAULT_ENABLED = False
 RATIONALE_ZH = """
 需求的“解决”列表按编号顺序列出问题，且不重复。
 
-需求要指向它所解决的业务问题（domain.md §3）。按编号顺序、不重复地列出（写“P1、P3”而不是“P3、P1、P3”），列表就与问题在
-画布上的顺序一致，评审者一眼就能看出某个需求覆盖了哪些问题、哪些问题还没有需求覆盖。这是一条风格规则：默认不报告，
-由 --fix 修正。
+需求要指向它所解决的业务问题（方法 §3，docs/method.zh.md#needs）。按编号顺序、不重复地列出（写“P1、P3”而不是“P3、P1、
+P3”），列表就与问题在画布上的顺序一致，评审者一眼就能看出某个需求覆盖了哪些问题、哪些问题还没有需求覆盖。这是一条风格
+规则：默认不报告，由 --fix 修正。
 """
 
 BAD = """

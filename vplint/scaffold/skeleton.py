@@ -1,6 +1,6 @@
 """The canvas skeleton ``vplint new`` writes: every section, one item of each kind, every field, prompts.
 
-A skeleton guides the rep through the canvas (domain.md): each field holds a prompt in angle
+A skeleton guides the rep through the canvas (docs/method.md): each field holds a prompt in angle
 brackets (``<what you found>``), which the placeholder rule (H002) reports until it is
 replaced, so ``vplint check`` on a fresh skeleton lists exactly what remains to fill, and
 nothing else: a prompt is the whole value of its field, so the model counts the field as not
@@ -42,7 +42,7 @@ class Skeleton:
     account: str
     title: str
     function: str
-    """A slug of :data:`vplint.model.vocabulary.FUNCTION`."""
+    """The buying role: a slug of :data:`vplint.model.vocabulary.FUNCTION` (written as ``buying_role``)."""
     updated: dt.date
     lang: str = "en"
     offering: str | None = None
@@ -80,8 +80,8 @@ def prompts(text: str) -> list[str]:
 # The fields of each item, in order.  Each field's prompt is the message ``skeleton.field.<section>.<slug>``
 # of vplint.i18n, except ``type`` and ``continuity``, whose prompts list the vocabulary's values.
 _PROBLEM_FIELDS = ("type", "diagnosis", "root_cause", "baseline", "precedent", "symptom", "target", "deadline")
-_NEED_FIELDS = ("solves", "strategy", "serves", "sponsor")
-_MOTIVATOR_FIELDS = ("kind", "change", "continuity", "shift", "evidence", "phenomenon", "feeling", "perception")
+_NEED_FIELDS = ("solves", "origin", "strategy", "serves", "objective", "sponsor")
+_MOTIVATOR_FIELDS = ("kind", "for", "change", "continuity", "shift", "evidence", "phenomenon", "feeling", "perception")
 
 
 def _text(key: str, lang: str) -> str:
@@ -147,6 +147,11 @@ def _yaml_scalar(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _target(ref: str, lang: str) -> str:
+    """`` (M1)`` / ``（M1）``: what an action works on, after its lever."""
+    return f"（{ref}）" if lang == "zh" else f" ({ref})"
+
+
 def _colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
 
@@ -177,9 +182,18 @@ def _front_matter(s: Skeleton) -> str:
             f"account: {_yaml_scalar(s.account)}",
             "decision_maker:",
             f"  title: {_yaml_scalar(s.title)}",
-            f"  function: {s.function}",
+            f"  function: {_text('function', lang)}",
+            f"  buying_role: {s.function}",
+            f"  authority: {_text('authority', lang)}",
             "  kpis:",
             f"    - {_text('kpi', lang)}",
+            "decision_process:",
+            "  evaluators:",
+            f"    - title: {_text('evaluator_title', lang)}",
+            f"      function: {_text('evaluator_function', lang)}",
+            f"      evaluates: {_text('evaluates', lang)}",
+            "  decision_points:",
+            f"    - {_text('decision_point', lang)}",
             f"offering: {offering}",
             f"owner: {_yaml_scalar(s.owner) if s.owner else _text('owner', lang)}",
             f"updated: {s.updated.isoformat()}",
@@ -198,7 +212,7 @@ def _fields(section: str, spec: tuple[str, ...], lang: str) -> list[str]:
     """The field lines of an item of ``section``, each holding its prompt."""
     out = []
     for slug in spec:
-        vocab = {"type": voc.PROBLEM_TYPE, "continuity": voc.CONTINUITY}.get(slug)
+        vocab = {"type": voc.PROBLEM_TYPE, "continuity": voc.CONTINUITY, "origin": voc.ORIGIN}.get(slug)
         text = _enum_prompt(vocab, lang) if vocab is not None else _text(f"field.{section}.{slug}", lang)
         out.append(_field(section, slug, text, lang))
     return out
@@ -268,7 +282,10 @@ def _actions(lang: str) -> list[str]:
         "",
         _comment([_text("actions", lang)], lang),
         "",
-        *(f"- {_label(term, lang)}{_colon(lang)}{_text(f'lever.{term.slug}', lang)}" for term in voc.LEVER.terms),
+        *(
+            f"- {_label(term, lang)}{_target('M1', lang)}{_colon(lang)}{_text(f'lever.{term.slug}', lang)}"
+            for term in voc.LEVER.terms
+        ),
     ]
 
 

@@ -12,6 +12,7 @@ S004 bad-format     an id, reference or date in the wrong form
 S005 wrong-type     a list where text belongs, an empty value, ...
 S006 schema         anything else the schema rejects
 S007 duplicate      a section or field written twice (from the model builder; a warning)
+S008 two-sections   a section heading naming two different sections (from the model builder; a warning)
 """
 
 from __future__ import annotations
@@ -26,7 +27,15 @@ from vplint.diagnostics import Diagnostic
 from vplint.i18n import render
 from vplint.model import vocabulary as voc
 from vplint.model.canvas import Canvas, JsonPath
-from vplint.model.labels import ITEM_PREFIX, field_label, item_label, join_terms, section_label, singular_label
+from vplint.model.labels import (
+    ITEM_PREFIX,
+    field_label,
+    item_label,
+    join_terms,
+    section_label,
+    singular_label,
+    term_label,
+)
 from vplint.store.resources import resource_dir
 from vplint.validation.compiled import Validator
 
@@ -59,6 +68,18 @@ def validate(canvas: Canvas, lang: str) -> list[Diagnostic]:
         seen.add((path, "pattern"))
         seen.add((path, "format"))
         out.extend(_explain(canvas, err, path, lang))
+    out.extend(_guessed(canvas, lang))
+    return out
+
+
+def _guessed(canvas: Canvas, lang: str) -> list[Diagnostic]:
+    """S001 for a required section read from a ``##`` heading vplint does not know (the closest one)."""
+    out = []
+    for section, heading in canvas.guessed.items():
+        if section in ITEM_PREFIX:
+            label = section_label(section, lang)
+            message = "schema.guessed_section"
+            out.append(canvas.report((section,), "S001", message, heading=heading.text, label=label, what=label))
     return out
 
 
@@ -139,6 +160,8 @@ def _too_few(canvas: Canvas, err: ValidationError, path: JsonPath, lang: str) ->
     if len(path) != 1 or path[0] not in ITEM_PREFIX:
         return None
     section = str(path[0])
+    if section in canvas.guessed:
+        return []  # read from a heading vplint does not know: that heading is reported (S001)
     what = section_label(section, lang)
     return [canvas.report(path, "S001", "schema.empty_section", what=what, example=ITEM_PREFIX[section] + "1")]
 
@@ -149,9 +172,52 @@ def _unknown_value(canvas: Canvas, err: ValidationError, path: JsonPath, lang: s
         return [canvas.report(path, "S005", "schema.empty_value", at_key=True, key=_field_name(canvas, path, lang))]
     vocabulary = voc.VOCABULARIES.get(_schema_of(err).get("x-vocabulary", ""))
     value = str(err.instance)
-    hint = _hint(vocabulary, value, lang) if vocabulary else ""
+    hint = ""
+    if vocabulary is not None:
+        hint = _children_hint(canvas, path, vocabulary, value, lang) or _hint(vocabulary, value, lang)
     label = vocabulary.label(lang) if vocabulary else "value"
     return [canvas.report(path, "S002", "schema.unknown_value", value=value, vocabulary=label, hint=hint)]
+
+
+_CHILDREN_HINTS = {
+    "area": ("level", "hint.areas_of", "hint.areas_of_close"),
+    "change_category": ("scope", "hint.categories_of", "hint.categories_of_close"),
+}
+"""The key written beside an area (its level) and a change category (its scope), and the hints that list its terms."""
+
+
+def _children_hint(canvas: Canvas, path: JsonPath, vocabulary: voc.Vocabulary, value: str, lang: str) -> str | None:
+    """``; areas of operations: ...``: for an unknown area whose level is known, that level's areas (and the close
+    ones among them); the same for a change category and its scope.  None when the parent is not known."""
+    found = _CHILDREN_HINTS.get(vocabulary.name)
+    parents = voc.VOCABULARIES.get(vocabulary.parent_vocabulary or "")
+    if found is None or parents is None or not path:
+        return None
+    key, message, message_close = found
+    holder = _value_at(canvas.data, path[:-1])
+    parent = holder.get(key) if isinstance(holder, dict) else None
+    if not isinstance(parent, str) or parent not in parents.slugs:
+        return None
+    children = [t.slug for t in vocabulary.children_of(parent)]
+    if not children:
+        return None
+    args = {"parent": term_label(parents.name, parent, lang), "options": join_terms(vocabulary.name, children, lang)}
+    close = [slug for slug in vocabulary.suggest(value, n=len(vocabulary.terms)) if slug in children][:3]
+    if close:
+        return render(message_close, {**args, "close": join_terms(vocabulary.name, close, lang)}, lang)
+    return render(message, args, lang)
+
+
+def _value_at(data: Any, path: JsonPath) -> Any:
+    """The part of the model at ``path`` (None when there is none)."""
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _field_name(canvas: Canvas, path: JsonPath, lang: str) -> str:
@@ -202,8 +268,38 @@ def _wrong_type(canvas: Canvas, err: ValidationError, path: JsonPath, lang: str)
         return [canvas.report(path, "S005", "schema.empty_value", at_key=True, key=key)]
     if err.validator != "type":
         return None
+    line = _mapping_item(canvas, path, err.instance) if err.validator_value == "string" else None
+    if line is not None:  # "- Savings delivered: EUR 3M / year" in a list of texts
+        return [canvas.report(path, "S005", "schema.yaml_mapping_item", key=key, line=line, quoted=_yaml_quoted(line))]
     expected = _EXPECTED.get(str(err.validator_value), "type.text")
     return [canvas.report(path, "S005", "schema.wrong_type", key=key, expected=render(expected, {}, lang))]
+
+
+def _mapping_item(canvas: Canvas, path: JsonPath, instance: object) -> str | None:
+    """The line of a list item that YAML read as a one-key mapping because of its colon, as written.
+
+    ``- Savings delivered: EUR 3M / year`` in a list of texts (the KPIs) is the mapping
+    ``{"Savings delivered": "EUR 3M / year"}`` to YAML; None for anything else.
+    """
+    if not path or not isinstance(path[-1], int) or not isinstance(instance, dict) or len(instance) != 1:
+        return None
+    ((key, value),) = instance.items()
+    if value is not None and not isinstance(value, str):
+        return None
+    pos = canvas.pos(path)
+    lines = canvas.text.split("\n")
+    written = lines[pos.line - 1][pos.column - 1 :] if 0 < pos.line <= len(lines) else ""
+    written = re.split(r"\s+#", written, maxsplit=1)[0].strip()  # without a YAML comment
+    if not written.startswith(str(key)):
+        written = f"{key}: {value}" if value is not None else f"{key}:"
+    return written
+
+
+def _yaml_quoted(text: str) -> str:
+    """``text`` as a YAML string: in double quotes, or in single quotes when it holds a double quote or backslash."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _typed_name(canvas: Canvas, path: JsonPath, lang: str) -> str:
