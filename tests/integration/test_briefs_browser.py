@@ -3,8 +3,9 @@
 The protocol runs over ``--remote-debugging-pipe`` (file descriptors 3 and 4, one JSON message
 per NUL-terminated chunk), so the test needs nothing beyond the standard library and opens no
 port.  It checks that a brief renders without console errors and without any network request,
-that canvas text such as ``<script>`` and ``{{ 7*7 }}`` shows as text, and that the samples
-print on at most two A4 pages.
+that canvas text such as ``<script>`` and ``{{ 7*7 }}`` shows as text, that the samples
+print on at most two A4 pages, and, from the computed styles of the rendered page, that Chinese briefs
+are set in a Chinese font and never in (fake) italics and that no printed text is below 8 pt.
 
 Without chromium the tests are skipped, except under CI (``CI=true``), where ``.ci/run``
 installs it and a missing browser is a failure.  Set ``VPLINT_SCREENSHOTS=DIR`` to keep a
@@ -145,8 +146,8 @@ def browser() -> Iterator[Browser]:
             b.close()
 
 
-def visit(browser: Browser, page: Path, keep: str | None = None) -> dict[str, Any]:
-    """Open ``page`` in a fresh tab; what it showed, what it logged, what it requested, its PDF page count."""
+def _open(browser: Browser, page: Path) -> tuple[str, str, str]:
+    """Load ``page`` in a fresh tab: (its target, its session, its URL)."""
     target = browser.call("Target.createTarget", url="about:blank")["targetId"]
     session = browser.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
     for domain in ("Page", "Runtime", "Log", "Network"):
@@ -155,6 +156,12 @@ def visit(browser: Browser, page: Path, keep: str | None = None) -> dict[str, An
     url = page.resolve().as_uri()
     browser.call("Page.navigate", session, url=url)
     browser.wait_for("Page.loadEventFired")
+    return target, session, url
+
+
+def visit(browser: Browser, page: Path, keep: str | None = None) -> dict[str, Any]:
+    """Open ``page`` in a fresh tab; what it showed, what it logged, what it requested, its PDF page count."""
+    target, session, url = _open(browser, page)
     state = browser.call(
         "Runtime.evaluate",
         session,
@@ -190,6 +197,56 @@ def visit(browser: Browser, page: Path, keep: str | None = None) -> dict[str, An
     dialogs = [e for e in events if e.get("method") == "Page.javascriptDialogOpening"]
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     return {"shown": shown, "requests": requests, "problems": problems, "dialogs": dialogs, "pages": pages}
+
+
+STYLES = r"""(() => {
+  const cjk = /[\u2e80-\u2fdf\u3000-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+  const name = (el) => el.tagName.toLowerCase() + [...el.classList].map((c) => "." + c).join("");
+  const texts = [];
+  for (const el of document.querySelectorAll("body *")) {
+    if (["STYLE", "SCRIPT", "TEMPLATE"].includes(el.tagName) || el.getClientRects().length === 0) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility !== "visible" || style.opacity === "0") continue;
+    const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join("").trim();
+    const size = parseFloat(style.fontSize);
+    if (own) texts.push({el: name(el), text: own.slice(0, 40), size, style: style.fontStyle});
+    for (const part of ["::before", "::after"]) {
+      const ps = getComputedStyle(el, part);
+      const content = ps.content.replace(/^(none|normal|"")$/, "");
+      if (content) texts.push({el: name(el) + part, text: content, size: parseFloat(ps.fontSize), style: ps.fontStyle});
+    }
+  }
+  const family = (el) => getComputedStyle(el).fontFamily;
+  const svg = document.querySelector("svg text");
+  return JSON.stringify({
+    lang: document.documentElement.lang,
+    body: family(document.body),
+    svg: svg ? family(svg) : null,
+    texts: texts.map((t) => ({...t, cjk: cjk.test(t.text)})),
+  });
+})()"""
+"""Every visible element with text of its own (or a ``::before``/``::after`` with content): its text, computed
+font size (px) and style, and whether the text is Chinese; the computed font families of body and the map."""
+
+CJK_FONTS = {"PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei"}
+MIN_PRINT_PX = 10.66
+"""8 pt is 10.67 CSS px (96 px to the inch, 72 pt); a hair less, for rounding."""
+
+
+def computed_styles(browser: Browser, page: Path, media: str = "screen") -> dict[str, Any]:
+    """The computed styles of ``page`` (see :data:`STYLES`), for ``media`` (``screen`` or ``print``)."""
+    target, session, _ = _open(browser, page)
+    try:
+        browser.call("Emulation.setEmulatedMedia", session, media=media)
+        state = browser.call("Runtime.evaluate", session, expression=STYLES, returnByValue=True)
+        styles: dict[str, Any] = json.loads(state["result"]["value"])
+        return styles
+    finally:
+        browser.call("Target.closeTarget", targetId=target)
+
+
+def _first_family(families: str) -> str:
+    return families.split(",")[0].strip().strip("\"'")
 
 
 @pytest.fixture(scope="module")
@@ -246,3 +303,36 @@ def test_the_harness_does_see_requests_and_errors(browser: Browser, tmp_path: Pa
     seen = visit(browser, page)
     assert "http://127.0.0.1:9/x.png" in seen["requests"]
     assert any("boom" in json.dumps(p) for p in seen["problems"])
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_chinese_brief_is_set_in_a_chinese_font_without_italics(
+    browser: Browser, sample_briefs: Path, media: str
+) -> None:
+    """Latin fonts first give Chinese quotation marks narrow Latin glyphs; italics are a fake slant on CJK."""
+    styles = computed_styles(browser, sample_briefs / "huaxin-cio.html", media)
+    assert styles["lang"].split("-")[0] == "zh"
+    assert _first_family(styles["body"]) in CJK_FONTS, styles["body"]
+    assert _first_family(styles["svg"]) in CJK_FONTS, styles["svg"]  # the mind map's labels too
+    chinese = [t for t in styles["texts"] if t["cjk"]]
+    assert len(chinese) > 50  # the probe does see the brief's text
+    assert [t for t in chinese if t["style"] != "normal"] == []
+    assert any(t["el"].startswith("span.none") for t in chinese)  # what the English brief sets in italics
+
+
+def test_english_brief_keeps_its_latin_fonts_and_italics(browser: Browser, sample_briefs: Path) -> None:
+    """A control: the Chinese rules are scoped to Chinese text."""
+    styles = computed_styles(browser, sample_briefs / "acme-cfo.html")
+    assert styles["lang"] == "en"
+    assert _first_family(styles["body"]) == "system-ui"
+    assert _first_family(styles["svg"]) == "system-ui"
+    assert not any(t["cjk"] for t in styles["texts"])
+    assert any(t["style"] == "italic" for t in styles["texts"])
+
+
+@pytest.mark.parametrize("name", ["acme-cfo", "huaxin-cio"])
+def test_no_printed_text_is_below_8pt(browser: Browser, sample_briefs: Path, name: str) -> None:
+    styles = computed_styles(browser, sample_briefs / f"{name}.html", "print")
+    assert len(styles["texts"]) > 50
+    assert [t for t in styles["texts"] if t["size"] < MIN_PRINT_PX] == []
+    assert min(t["size"] for t in styles["texts"]) < 12  # sizes are px: the probe measures what it should
