@@ -12,11 +12,12 @@ the median CPU time (user + system) and the peak resident memory of the child, a
 from ``os.wait4``.  Exit codes 0 and 1 (findings) both count as a run; anything else
 stops the benchmark.
 
-Peers (other linters timed on the same corpora) are entries in ``TOOLS``, and so is ``floor``
+``vplint-brief`` (``--tools vplint,vplint-brief``) times ``vplint brief`` on the same corpora, beside
+vplint's cold check.  Peers (other linters timed on the same corpora) are entries in ``TOOLS``, and so is ``floor``
 (``benchmarks/floor.py``: only reading, splitting, loading and parsing each file, the floor
 the performance targets are stated against).  Under the table, a "Ratios" section divides
-vplint's medians by the floor's, and vplint's "one changed file" runs by its cached ones:
-see ``benchmarks/README.md``.
+vplint's medians by the floor's, vplint's "one changed file" runs by its cached ones, and the
+briefs' by the cold check's: see ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
@@ -188,6 +189,53 @@ def _change_one(corpus: Corpus, run: int) -> None:
         fh.write("\n")
 
 
+def brief_tool(options: argparse.Namespace) -> Tool:
+    """``vplint brief`` (Markdown and HTML) of the corpus into a scratch folder: each brief new, replaced or unchanged.
+
+    Timed beside vplint's ``no cache`` check of the same corpus (``--tools vplint,vplint-brief``): the
+    Ratios section divides the two.  ``--isolated``: no configuration file (the repository's only pins
+    ``today`` for its samples, and briefs leave out the time-dependent rules anyway); ``--allow-errors``:
+    a broken corpus's canvases are briefed too (with their "incomplete" banner), so every canvas is.
+    """
+    command, env = _vplint_command(options)
+    out_root = Path(tempfile.mkdtemp(prefix="vplint-bench-briefs-"))  # never inside the repository
+    atexit.register(shutil.rmtree, out_root, ignore_errors=True)
+
+    def out(corpus: Corpus) -> Path:
+        return out_root / corpus.path.name
+
+    def empty(corpus: Corpus, run: int) -> None:
+        shutil.rmtree(out(corpus), ignore_errors=True)
+
+    def change_all(corpus: Corpus, run: int) -> None:
+        """Add a line to every brief, as if the templates had changed: the next run replaces each."""
+        for entry in os.scandir(out(corpus)):
+            with open(entry.path, "a", encoding="utf-8") as fh:
+                fh.write("\n")
+
+    return Tool(
+        name="vplint-brief",
+        command=command,
+        check_args=lambda corpus: [
+            "brief",
+            _relative(corpus.path),
+            "-o",
+            str(out(corpus)),
+            "--isolated",
+            "--allow-errors",
+        ],
+        check_env=lambda corpus: {"VPLINT_TODAY": corpus.as_of},
+        modes=(
+            Mode("brief", before_run=empty),  # a first brief: the folder is emptied (untimed), every brief written
+            Mode("brief all changed", before_run=change_all),  # every brief there, and each replaced
+            Mode("brief unchanged"),  # the same again: every brief read and found up to date, none written
+        ),
+        ok_codes=frozenset({0}),  # every canvas briefed (1: one could not be, or a traceback)
+        env=env,
+        python=_python_of(command),
+    )
+
+
 def floor_tool(options: argparse.Namespace) -> Tool:
     """``benchmarks/floor.py`` on vplint's interpreter; its ``--version`` row: ``python -c "import yaml, mistune"``."""
     python = _python_of(_vplint_command(options)[0]) or sys.executable
@@ -219,6 +267,7 @@ def _peer(name: str) -> Callable[[argparse.Namespace], Tool]:
 # name -> factory; each factory returns a Tool (peers are installed into benchmarks/.peers/ when first used)
 TOOLS: dict[str, Callable[[argparse.Namespace], Tool]] = {
     "vplint": vplint_tool,
+    "vplint-brief": brief_tool,
     "floor": floor_tool,
     "markdownlint-cli2": _peer("markdownlint_tool"),
     "check-jsonschema": _peer("check_jsonschema_tool"),
@@ -560,6 +609,9 @@ ONE_CANVAS_TARGET = 1.3
 COLD_TARGET = 1.15
 COLD_TARGET_FILES = 10_000
 """The issue's target: 10,000 canvases cold (``no cache``) in at most 1.15 x the floor script on as many processes."""
+BRIEF_TARGET = 2.5
+BRIEF_TARGET_FILES = 1_000
+"""Issue #13's target: briefs of 1,000 canvases (Markdown and HTML) in at most 2.5 x vplint's cold check of them."""
 
 
 @dataclass
@@ -584,7 +636,8 @@ def _name(tool: str, case: str, mode: str) -> str:
 
 
 def ratios(results: Sequence[Result]) -> list[Ratio]:
-    """vplint against the floor (where both ran) and vplint's one-changed-file runs against its cached runs."""
+    """vplint against the floor (where both ran), vplint's one-changed-file runs against its cached runs, and
+    ``vplint brief`` against vplint's cold check."""
     by_key = {(r.tool, r.case, r.mode): r for r in results}
     out: list[Ratio] = []
 
@@ -618,6 +671,11 @@ def ratios(results: Sequence[Result]) -> list[Ratio]:
         add(f"cold, {n} / floor", ("vplint", case, "no cache"), ("floor", case, "no cache"), target)
         add(f"cold, {n}, one core / floor", ("vplint", case, "no cache -j1"), ("floor", case, "no cache -j1"))
         add(f"1 changed of {n} / unchanged", ("vplint", case, "cache 1 changed"), ("vplint", case, "cache"))
+        brief = BRIEF_TARGET if files == BRIEF_TARGET_FILES else None
+        add(f"briefs of {n} / cold check", ("vplint-brief", case, "brief"), ("vplint", case, "no cache"), brief)
+        for mode in ("brief all changed", "brief unchanged"):
+            label = f"briefs of {n}, {mode.removeprefix('brief ')} / cold check"
+            add(label, ("vplint-brief", case, mode), ("vplint", case, "no cache"))
     return out
 
 
@@ -691,6 +749,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=[],
         metavar="NAME,...",
         help="only these modes (vplint: 'no cache', 'no cache -j1', 'cache', 'cache 1 changed'; "
+        "vplint-brief: 'brief', 'brief all changed', 'brief unchanged'; "
         "floor: 'no cache', 'no cache -j1'; default: all)",
     )
     parser.add_argument("--vplint", metavar="CMD", help="how to run vplint (default: the vplint script, or -m)")

@@ -88,27 +88,36 @@ _LEFTOVER = re.compile(r"(?:.*/)?\.vplint-[0-9a-z_]+\.tmp|\.vplint_cache/\.(?:re
 # --- killed midway ---------------------------------------------------------------------------------
 
 _HOOK = r"""
-import os, sys, time
+import importlib, os, sys, time
 name, target, ready = sys.argv[1:4]
-real = getattr(os, name)
+where, _, attr = name.rpartition(":")  # "replace" (os.replace) or "module:function"
+owner = importlib.import_module(where) if where else os
+real = getattr(owner, attr)
 
 def hooked(*args, **kwargs):
-    if name == "fsync" or target in os.path.basename(os.fsdecode(args[1])):
+    # a call on one file (fsync, syncfs) stops at once; a rename or link when it is to ``target``
+    if len(args) < 2 or target in os.path.basename(os.fsdecode(args[1])):
         with open(ready, "w") as fh:
             fh.write(str(args))
         time.sleep(600)  # the test kills the process here
     return real(*args, **kwargs)
 
-setattr(os, name, hooked)
+setattr(owner, attr, hooked)
+if os.environ.get("SYNC_ONCE_FROM"):  # the test's choice of how a batch of files is made durable
+    import vplint.store.files
+    vplint.store.files.SYNC_ONCE_FROM = int(os.environ["SYNC_ONCE_FROM"])
 from vplint.cli.main import main
 sys.exit(main(sys.argv[4:]))
 """
 
 
-def kill_at(side: Path, cwd: Path, call: str, target: str, *argv: str) -> None:
-    """Run ``vplint ARGV`` and SIGKILL it when it reaches ``os.<call>`` (for ``target``, a base-name part)."""
-    ready = side / f"ready-{call}-{target}"
+def kill_at(side: Path, cwd: Path, call: str, target: str, *argv: str, sync_once_from: int | None = None) -> None:
+    """Run ``vplint ARGV`` and SIGKILL it when it reaches ``os.<call>`` or ``module:function`` (for ``target``,
+    a base-name part: the first call that has a target, the first call at all for ``fsync`` and the like)."""
+    ready = side / f"ready-{re.sub(r'[^a-z_-]', '_', call)}-{target}"
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    if sync_once_from is not None:
+        env["SYNC_ONCE_FROM"] = str(sync_once_from)
     with open(side / "child.log", "wb") as log:
         proc = subprocess.Popen(
             [sys.executable, "-c", _HOOK, call, target, str(ready), *argv], cwd=cwd, env=env, stdout=log, stderr=log
@@ -187,6 +196,114 @@ def test_brief_killed_midway_leaves_the_previous_briefs_intact(
     assert main(["brief", "canvases", "-o", "briefs", "--isolated"]) == 0
     assert main(["brief", "canvases", "-o", "briefs", "--isolated", "--check"]) == 0
     assert "ACME Holdings" in (tmp_path / "briefs" / "acme-cfo.md").read_text(encoding="utf-8")
+
+
+BATCH = 6
+"""Canvases in the batched tests: 12 briefs, more than ``SYNC_ONCE_FROM``, so they are synced with one syncfs."""
+
+
+def _numbered(i: int, account: str) -> str:
+    """The English sample as canvas ``acme-cfo-<i>`` of the account ``<account> <i>``."""
+    text = EN.replace("id: acme-cfo\n", f"id: acme-cfo-{i}\n", 1)
+    return text.replace("account: ACME Manufacturing\n", f"account: {account} {i}\n", 1)
+
+
+def _briefs(folder: Path) -> dict[str, bytes]:
+    """The briefs in ``folder`` (not the hidden temporary files a killed run leaves)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
+
+
+def _syncs_once(folder: Path) -> bool:
+    from vplint.store import files
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        return BATCH * 2 >= files.SYNC_ONCE_FROM and files._syncs_once([fd])
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize(
+    ("way", "call", "target", "renamed", "left"),
+    [
+        ("once", "vplint.store.files:_syncfs", "", 0, 12),  # every temporary file written, none renamed: all old
+        ("once", "replace", "acme-cfo-3.html", 6, 6),  # midway through the renames: acme-cfo-0 to -2 new, the rest old
+        ("once", "fsync", "", 12, 0),  # every brief renamed, the folder not yet fsync'ed: all new
+        ("each", "fsync", "", 0, 1),  # the first temporary file's fsync: all old
+        ("each", "replace", "acme-cfo-3.html", 6, 6),
+    ],
+    ids=["once-syncfs", "once-replace", "once-folder-fsync", "each-fsync", "each-replace"],
+)
+def test_brief_killed_midway_through_a_batch_leaves_each_brief_old_or_new(
+    way: str,
+    call: str,
+    target: str,
+    renamed: int,
+    left: int,
+    tmp_path: Path,
+    side: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Many briefs are written as one batch (``write_atomic_many``): killed at any step, each is old or new."""
+    if way == "once" and not _syncs_once(tmp_path):
+        pytest.skip("one syncfs is not enough on this system or file system: each file is fsync'ed")
+    canvases = tmp_path / "canvases"
+    canvases.mkdir()
+    for i in range(BATCH):
+        (canvases / f"acme-{i}.md").write_text(_numbered(i, "ACME Manufacturing"), encoding="utf-8")
+    argv = ["brief", "canvases", "-o", "briefs", "--isolated"]
+    assert main(argv) == 0
+    old = _briefs(tmp_path / "briefs")
+    assert len(old) == 2 * BATCH
+    for i in range(BATCH):  # every canvas changes: every brief is rewritten
+        (canvases / f"acme-{i}.md").write_text(_numbered(i, "ACME Holdings"), encoding="utf-8")
+    assert main(["brief", "canvases", "-o", str(side / "new"), "--isolated"]) == 0
+    new = _briefs(side / "new")
+    assert set(new) == set(old)
+    assert all(new[name] != old[name] for name in old)
+    before = files_under(tmp_path)
+
+    kill_at(side, tmp_path, call, target, *argv, sync_once_from=None if way == "once" else 10**9)
+    now = _briefs(tmp_path / "briefs")
+    names = sorted(old)
+    assert sorted(now) == names
+    assert [name for name in names if now[name] == new[name]] == names[:renamed]  # renamed in order, whole
+    assert [name for name in names if now[name] == old[name]] == names[renamed:]
+    assert len(leftovers(before, files_under(tmp_path))) == left  # the temporary files not renamed yet
+    capsys.readouterr()
+
+    assert main([*argv, "--check"]) == (0 if renamed == len(names) else 1)  # stale, never broken
+    assert ".vplint-" not in capsys.readouterr().out  # the leftovers are not 'extra' files
+    assert main(argv) == 0
+    assert main([*argv, "--check"]) == 0
+    assert _briefs(tmp_path / "briefs") == new
+
+
+def test_a_brief_that_cannot_be_replaced_refuses_the_batch_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A brief with another hard link (replacing it would split them) is named, and no brief is written."""
+    canvases = tmp_path / "canvases"
+    canvases.mkdir()
+    (canvases / "acme-cfo.en.md").write_text(EN, encoding="utf-8")
+    (canvases / "huaxin-cio.zh.md").write_text(ZH, encoding="utf-8")
+    argv = ["brief", "canvases", "-o", "briefs", "--isolated"]
+    assert main(argv) == 0
+    try:
+        os.link(tmp_path / "briefs" / "huaxin-cio.md", tmp_path / "copy.md")
+    except OSError:
+        pytest.skip("no hard links on this file system")
+    (canvases / "acme-cfo.en.md").write_text(EN.replace("ACME Manufacturing", "ACME Holdings"), encoding="utf-8")
+    (canvases / "huaxin-cio.zh.md").write_text(ZH.replace("华信物流", "华信集团"), encoding="utf-8")
+    before = files_under(tmp_path / "briefs")
+    capsys.readouterr()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "vplint: error: briefs/huaxin-cio.md: cannot write: it has 2 hard links, which replacing it would break; "
+        "edit it by hand, or remove the other links first\n"
+    )
+    assert files_under(tmp_path / "briefs") == before  # acme-cfo.* were not written either: nothing was
 
 
 def test_init_killed_midway(tmp_path: Path, side: Path) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import stat
 import time
 import traceback
 import unicodedata
@@ -43,7 +44,7 @@ from jinja2 import nodes
 from vplint.briefs import context as bm
 from vplint.briefs.questions import QuestionBank, QuestionBankError, load_bank
 from vplint.store.digest import sha256
-from vplint.store.files import write_atomic
+from vplint.store.files import write_atomic_many
 from vplint.store.resources import resource_dir
 
 __all__ = [
@@ -589,12 +590,12 @@ def account_name(account: str, ids: Iterable[str]) -> str:
 # --- writing and comparing ------------------------------------------------------------------------
 
 
-def _target(out_dir: Path, name: str) -> Path:
-    """``out_dir/name``, refusing anything that would land outside ``out_dir``."""
+def _target(out_dir: Path, name: str, real: Path | None = None) -> Path:
+    """``out_dir/name``, refusing anything that would land outside ``out_dir`` (``real``: ``out_dir`` resolved)."""
     stem, dot, ext = name.rpartition(".")
     if not name or not dot or stem != safe_name(stem) or ext not in ("md", "html") or name.startswith("."):
         raise BriefError(f"refusing to write a brief named {name!r}")
-    real = out_dir.resolve()
+    real = out_dir.resolve() if real is None else real
     target = real / name
     if target.parent != real:
         raise BriefError(f"refusing to write {target} outside {out_dir}")
@@ -611,21 +612,51 @@ def _current(path: Path) -> bytes | None:
 
 
 def write_outputs(outputs: Mapping[str, str], out_dir: Path) -> tuple[list[str], list[str]]:
-    """Write every brief that differs from what ``out_dir`` holds; return (written, unchanged) names."""
+    """Write every brief that differs from what ``out_dir`` holds; return (written, unchanged) names.
+
+    Every name is looked at before anything is written (an unsafe name, a folder, a file with other
+    hard links or of another owner refuses the whole run).  The briefs that differ are written
+    together by :func:`~vplint.store.files.write_atomic_many`: after a crash or a kill at any moment
+    each is its old or its new self.  A brief is read only when its size is that of the new one.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    targets = {name: _target(out_dir, name) for name in sorted(outputs)}
+    real = out_dir.resolve()
+    targets = {name: _target(out_dir, name, real) for name in sorted(outputs)}
     written: list[str] = []
     unchanged: list[str] = []
+    changed: list[tuple[Path, str]] = []  # text, encoded as each is written: never every brief twice in memory
     for name, target in targets.items():
-        data = outputs[name].encode("utf-8")
-        if _current(target) == data:
+        if _holds(target, outputs[name]):
             unchanged.append(name)
-            continue
-        if target.is_dir() and not target.is_symlink():
-            raise BriefError(f"{target} is a folder")
-        write_atomic(target, data)  # a symlink at ``target`` is replaced, never written through
-        written.append(name)
+        else:
+            changed.append((target, outputs[name]))  # a symlink at ``target`` is replaced, never written through
+            written.append(name)
+    write_atomic_many(changed)
     return written, unchanged
+
+
+def _holds(target: Path, text: str) -> bool:
+    """Whether ``target`` is a regular file (not a link) holding ``text``; a folder there is a :class:`BriefError`."""
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return False
+    if stat.S_ISDIR(st.st_mode):
+        raise BriefError(f"{target} is a folder")
+    if not stat.S_ISREG(st.st_mode) or st.st_size < len(text):  # UTF-8 has at least a byte a character
+        return False
+    data = text.encode("utf-8")
+    if st.st_size != len(data):
+        return False
+    try:
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:  # replaced meanwhile, or unreadable: written anew
+        return False
+    with open(fd, "rb") as fh:
+        try:
+            return fh.read(len(data) + 1) == data
+        except OSError:
+            return False
 
 
 @dataclass
