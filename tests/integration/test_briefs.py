@@ -69,18 +69,28 @@ def test_the_brief_says_what_the_issue_asks(samples_out: Path) -> None:
         "## 4. Why it matters upstairs",
         "## 5. Why now",
         "## 6. What to do in the meeting",
-        "## 7. Gaps to close",
-        "## 8. The canvas at a glance",
+        "## 7. Who else to meet",
+        "## 8. Before the meeting",
+        "## 9. The canvas at a glance",
     ):
         assert heading in md
+    # the argument: why now by problem, actions under their motivator, the leader's objective, the evaluators
+    assert "### P2 Audit exposure from the new e-invoicing rules: why now\n\n**M1 Window of opportunity**" in md
+    assert "- **On M1 Window of opportunity:** Inform: share the mandate timeline" in md
+    assert "| operations · service process → financial · cost and efficiency | cut days sales outstanding" in md
+    assert "*(stated by the customer: trace it back to the problem behind it and diagnose again)*" in md
+    assert "- **Head of Credit Control** (Finance operations): evaluates feasibility" in md
+    assert "**When the decision-maker decides:** FY2027 budget round, March 2027." in md
+    assert "the offering is" not in md  # no label spliced into prose: "for a differentiated offering"
+    assert "for a differentiated offering, the purchase is usually driven by" in md
     assert "usually driven by the business unit" in md  # the purchase driver implied by the offering
     assert "### Restore the past" in md
     assert "### Keep the present" in md
     assert "### Reach the ideal" in md
     assert "What changed just before" not in md  # before-after is already used on P1 ...
-    assert "You traced it to: invoices started slipping" in md  # ... so the rep follows it up
-    assert "*decomposition, explore next:*" in md  # and sees the methods not used yet
-    assert "operations · service process → financial · cost and efficiency | COO |" in md
+    assert "You traced it to" not in md  # the rep's notes are never read back as the customer's words
+    assert "*decomposition:* If we break it down" in md  # a method not used yet, tagged
+    assert "What happened that made you decide you need “Compliant e-invoicing pipeline”?" in md  # a stated need
     assert "**Phenomenon** finance staff doing overtime" in md
     assert "higher priority" in md
     assert "*Not planned yet:* analyse" in md
@@ -334,7 +344,7 @@ def test_lang_forces_the_brief_language(tmp_path: Path, in_root: Path) -> None:
     assert brief("canvases/acme-cfo.en.md", "-o", str(tmp_path), "--lang", "zh", "--format", "md") == 0
     md = (tmp_path / "acme-cfo.md").read_text(encoding="utf-8")
     assert md.startswith("# 会议简报：ACME Manufacturing · Chief Financial Officer")
-    assert "前后对比·追问" in md
+    assert "**采购的整体情况**" in md
 
 
 # --- templates ----------------------------------------------------------------------------------------
@@ -528,3 +538,32 @@ def test_evidence_dates_in_any_written_form_are_not_undated(
     assert md_date not in md
     html = (tmp_path / "out" / f"{name}.html").read_text(encoding="utf-8")
     assert html_date in html
+
+
+def test_before_the_meeting_lists_what_weakens_the_argument(
+    tmp_path: Path, en_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A boiling-frog motivator and a need with no objective are warnings, not errors: the brief still lists
+    them, and the weak motivator is not presented as a reason to act now."""
+    monkeypatch.chdir(tmp_path)
+    weak = en_text.replace("- Continuity: discontinuous", "- Continuity: continuous").replace(
+        "- Objective: no compliance findings in the first e-invoicing audit\n", ""
+    )
+    assert weak.count("Continuity: continuous") == 1
+    (tmp_path / "c.en.md").write_text(weak, encoding="utf-8")
+    assert brief("c.en.md", "-o", "out", "--isolated", "--format", "md") == 0
+    md = (tmp_path / "out" / "acme-cfo.md").read_text(encoding="utf-8")
+    before = md[md.index("## 8. Before the meeting") : md.index("## 9.")]
+    assert "(M003, warning)" in before
+    assert "(N003, warning)" in before
+    assert "Nothing open" not in before
+    why_now = md[md.index("## 5. Why now") : md.index("## 6.")]
+    assert "*Weak: a gradual change with no tipping point moves nobody" in why_now
+
+
+def test_no_map_leaves_the_mind_map_out(tmp_path: Path, in_root: Path) -> None:
+    assert brief("canvases/acme-cfo.en.md", "-o", str(tmp_path), "--no-map") == 0
+    assert "mermaid" not in (tmp_path / "acme-cfo.md").read_text(encoding="utf-8")
+    assert "<svg" not in (tmp_path / "acme-cfo.html").read_text(encoding="utf-8")
+    assert brief("canvases/acme-cfo.en.md", "-o", str(tmp_path), "--no-map", "--check") == 0
+    assert brief("canvases/acme-cfo.en.md", "-o", str(tmp_path), "--check") == 1  # with the map: stale

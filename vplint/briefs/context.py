@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from vplint.briefs import mindmap
-from vplint.briefs.questions import QuestionBank, fill
+from vplint.briefs.questions import PROBLEM_LIMIT, QuestionBank, canvas_questions, problem_questions
 from vplint.diagnostics import Diagnostic, Severity
 from vplint.i18n import get, render
 from vplint.model import vocabulary as voc
@@ -203,31 +203,15 @@ def _driver(data: Mapping[str, Any], function: str | None, lang: str) -> dict[st
 
 
 def _questions(problem: Mapping[str, Any], bank: QuestionBank, values: Mapping[str, str], lang: str) -> dict[str, Any]:
-    ptype = _text(problem.get("type")) or ""
-    tq = bank.for_type(ptype)
-    general = [q for tpl in tq.questions if (q := fill(tpl, values))]
-    used: dict[str, list[str]] = {}
-    for d in problem.get("diagnoses") or []:
-        if isinstance(d, dict) and isinstance(d.get("method"), str):
-            used.setdefault(d["method"], []).append(_text(d.get("detail")) or "")
-    methods: list[dict[str, Any]] = []
-    order = [t_.slug for t_ in voc.DIAGNOSIS_METHOD.children_of(ptype)]
-    for slug in sorted(order, key=lambda s: (s not in used, order.index(s))):
-        mq = tq.methods.get(slug)
-        mvalues = dict(values, method=label("diagnosis_method", slug, lang))
-        if slug in used:
-            asked = [
-                q
-                for detail in used[slug]
-                for tpl in (mq.confirm if mq else [])
-                if (q := fill(tpl, {**mvalues, "detail": detail}))
-            ]
-        else:
-            asked = [q for tpl in (mq.explore if mq else []) if (q := fill(tpl, mvalues))]
-        methods.append(
-            {"method": slug, "label": label("diagnosis_method", slug, lang), "used": slug in used, "questions": asked}
-        )
-    return {"general": general, "methods": methods}
+    """The problem's questions from the question engine, the most valuable first.
+
+    ``asked``: the ones a brief shows (at most :data:`PROBLEM_LIMIT`); ``all``: every one that applies.
+    ``general`` (empty) and ``methods`` (one entry per question of ``all``) keep the layout that templates
+    written before the engine read, and that the ``questions(problem)`` helper flattens.
+    """
+    found = problem_questions(problem, bank, lang, values)
+    methods = [{"method": q["method"], "label": q["label"], "used": q["used"], "questions": [q["text"]]} for q in found]
+    return {"asked": found[:PROBLEM_LIMIT], "all": found, "general": [], "methods": methods}
 
 
 _PROBLEM_FIELDS = ("root_cause", "baseline", "precedent", "symptom", "target", "deadline")
@@ -370,6 +354,8 @@ def _motivators(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
             "evidence": evidence,
             "dated": bool(evidence and evidence["dates"]),
             "for": _strings(m.get("for")),
+            # a gradual change with no tipping point moves nobody (M003): not a reason to act now, yet
+            "boiling_frog": continuity == "continuous" and not _text(m.get("shift")),
         }
         for key in ("shift", "phenomenon", "feeling", "perception"):
             view[key] = _text(m.get(key))
@@ -510,13 +496,49 @@ def canvas_context(
         "motivators": _motivators(data, lang),
         "triggers": _triggers(data, lang),
         "levers": _levers(data, lang),
+        "canvas_questions": canvas_questions(data, bank, lang, base),
         "findings": findings,
         "errors": [f for f in findings if f["severity"] == Severity.ERROR.value],
         "incomplete": any(f["severity"] == Severity.ERROR.value for f in findings),
     }
+    view["why_now"] = _why_now(view["motivators"], problems)
+    view["plan"] = _plan(data, view["motivators"], lang)
     tree = canvas_tree(view)
     view["mindmap"] = {"mermaid": mindmap.mermaid(tree), "svg": mindmap.svg(tree)}
     return view
+
+
+def _why_now(motivators: list[dict[str, Any]], problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "Why now" problem by problem: each problem with the motivators that make it urgent (``For``), in the
+    canvas's order; then, as a group with no problem, the motivators that name none (or only unknown ids)."""
+    groups: list[dict[str, Any]] = []
+    placed: set[int] = set()
+    for p in problems:
+        mine = [m for m in motivators if p["id"] and p["id"] in m["for"]]
+        placed.update(id(m) for m in mine)
+        if mine:
+            groups.append({"problem": p, "motivators": mine})
+    rest = [m for m in motivators if id(m) not in placed]
+    if rest:
+        groups.append({"problem": None, "motivators": rest})
+    return groups
+
+
+def _plan(data: Mapping[str, Any], motivators: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """The actions under the motivator they work on (``- Inform (M1): ...``), then the actions that name none."""
+    by_id = {m["id"]: m for m in motivators if m["id"]}
+    groups: dict[str | None, dict[str, Any]] = {}
+    for action in _items(data, "actions"):
+        text, lever = _text(action.get("text")), _text(action.get("lever"))
+        if not text or lever not in voc.LEVER.slugs:
+            continue
+        entry = {"lever": lever, "label": label("lever", lever, lang), "text": text}
+        targets: list[str | None] = [ref for ref in _strings(action.get("for")) if ref in by_id] or [None]
+        for ref in targets:
+            group = groups.setdefault(ref, {"motivator": by_id.get(ref) if ref else None, "actions": []})
+            group["actions"].append(entry)
+    ordered = [groups[m["id"]] for m in motivators if m["id"] in groups]
+    return ordered + ([groups[None]] if None in groups else [])
 
 
 def account_context(account: str, views: Sequence[Mapping[str, Any]], lang: str) -> dict[str, Any]:

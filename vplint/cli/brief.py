@@ -48,6 +48,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="also brief canvases with errors; their briefs carry an 'incomplete' banner listing the gaps",
     )
     parser.add_argument(
+        "--no-map",
+        action="store_true",
+        help="leave out the mind map (on screen it is the overview; in print it always gives way to the two pages)",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="write nothing; exit 1 if a brief in DIR is missing or differs from what would be written",
@@ -178,7 +183,7 @@ def _context(job: _Job, lang: str, renderer: Renderer) -> dict[str, Any]:
 
 
 def _render_canvases(
-    jobs: list[_Job], renderer: Renderer, formats: Sequence[str], ui: str
+    jobs: list[_Job], renderer: Renderer, formats: Sequence[str], ui: str, show_map: bool = True
 ) -> tuple[dict[str, str], int]:
     from vplint.briefs.render import brief_name
 
@@ -196,12 +201,12 @@ def _render_canvases(
         view = _context(job, job.lang, renderer)
         for fmt in formats:
             template = renderer.template_name("brief", job.lang, fmt)
-            outputs[f"{base}.{fmt}"] = renderer.render(template, {**view, "format": fmt})
+            outputs[f"{base}.{fmt}"] = renderer.render(template, {**view, "format": fmt, "show_map": show_map})
     return outputs, code
 
 
 def _render_accounts(
-    jobs: list[_Job], renderer: Renderer, formats: Sequence[str], forced: str | None
+    jobs: list[_Job], renderer: Renderer, formats: Sequence[str], forced: str | None, show_map: bool = True
 ) -> dict[str, str]:
     """One brief per account, in the language most of its canvases use (the first canvas's on a tie)."""
     from vplint.briefs.context import account_context
@@ -225,7 +230,7 @@ def _render_accounts(
         base = account_name(account, [key(j)[0] for j in members])
         for fmt in formats:
             template = renderer.template_name("account", lang, fmt)
-            outputs[f"{base}.{fmt}"] = renderer.render(template, {**context, "format": fmt})
+            outputs[f"{base}.{fmt}"] = renderer.render(template, {**context, "format": fmt, "show_map": show_map})
     return outputs
 
 
@@ -236,7 +241,8 @@ def _options(args: argparse.Namespace) -> list[str]:
         for name in ("format", "template", "lang")
         if (value := getattr(args, name))
     ]
-    return out + [flag for flag, on in (("--by-account", args.by_account), ("--allow-errors", args.allow_errors)) if on]
+    flags = (("--by-account", args.by_account), ("--allow-errors", args.allow_errors), ("--no-map", args.no_map))
+    return out + [flag for flag, on in flags if on]
 
 
 def _run(args: argparse.Namespace, ui: str) -> int:
@@ -269,9 +275,9 @@ def _run(args: argparse.Namespace, ui: str) -> int:
     if result.missing or result.unreadable:
         code = 2
     if args.by_account:
-        outputs = _render_accounts(jobs, renderer, formats, args.lang)
+        outputs = _render_accounts(jobs, renderer, formats, args.lang, not args.no_map)
     else:
-        outputs, clash = _render_canvases(jobs, renderer, formats, ui)
+        outputs, clash = _render_canvases(jobs, renderer, formats, ui, not args.no_map)
         code = max(code, clash)
 
     out_dir: Path = args.output
@@ -292,8 +298,14 @@ def _run(args: argparse.Namespace, ui: str) -> int:
         print(_say("none", ui))
         return code
     try:
-        written, unchanged = write_outputs(outputs, out_dir)
+        written, unchanged = write_outputs(outputs, out_dir)  # all briefs together: each old or new, whatever happens
     except OSError as exc:
-        raise BriefError(f"{out_dir}: cannot write: {exc.strerror or exc}") from None
+        from vplint.store.files import ReplaceRefused
+
+        # a brief that refuses the run (nothing was written) is named, and vplint's own reason said in the UI language
+        named = isinstance(exc, ReplaceRefused | IsADirectoryError) and exc.filename
+        where = out_dir / os.path.basename(exc.filename) if named else out_dir
+        reason = render(exc.message_id, exc.values, ui) if isinstance(exc, ReplaceRefused) else exc.strerror or exc
+        raise BriefError(f"{where}: cannot write: {reason}") from None
     print(_say("wrote", ui, written=_say("briefs", ui, n=len(written)), dir=out_dir, unchanged=len(unchanged)))
     return code
