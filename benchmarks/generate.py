@@ -852,7 +852,7 @@ class _Writer:
                 out.append(self.field(fields, "strategy", value))
             if n.serves:
                 out.append(self.field(fields, "serves", ", ".join(self.level_area(lv, ar) for lv, ar in n.serves)))
-            rank = {"learning-growth": 0, "operations": 1, "customer": 2, "financial": 3}
+            rank = voc.LEVEL_RANK
             higher = n.strategy is not None and any(rank[lv] > rank[n.strategy[0]] for lv, _ in n.serves)
             sponsor = n.sponsor or (("集团COO" if self.zh else "COO") if higher else "")  # N004 asks for one
             if sponsor:

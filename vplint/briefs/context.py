@@ -40,7 +40,7 @@ them out so time alone never makes one stale: H001 (stale-canvas) and M005 (evid
 dates with today; P003 (better-past) counts a year as "past" only once it is not after this year.
 """
 
-LADDER = ("learning-growth", "operations", "customer", "financial")
+LADDER = tuple(sorted(voc.LEVEL_RANK, key=voc.LEVEL_RANK.__getitem__))
 """The Balanced Scorecard levels from the bottom up: each serves the ones above it."""
 
 _DRIVER = {"differentiated": "business-unit", "in-between": "technical-evaluation", "commodity": "commercial"}

@@ -24,6 +24,7 @@ __all__ = [
     "EVALUATOR_KEYS",
     "FIELDS",
     "FRONT_MATTER_KEYS",
+    "LEVEL_RANK",
     "SECTIONS",
     "VOCABULARIES",
     "Term",
@@ -301,6 +302,10 @@ LEVEL = _v(
         ("学习与成长层级", "学习成长", "learning-growth", "learning-and-growth", "learning"),
     ),
 )
+
+LEVEL_RANK: dict[str, int] = {term.slug: rank for rank, term in enumerate(reversed(LEVEL.terms))}
+"""The Balanced Scorecard levels ranked from the bottom up (learning and growth 0 ... financial 3): each serves
+the ones above it.  LEVEL lists them from the top."""
 
 AREA = _v(
     "area",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from vplint.diagnostics import Diagnostic, Severity
 from vplint.i18n import text
 from vplint.model.labels import field_label, item_label, join_terms, term_label
+from vplint.model.vocabulary import LEVEL_RANK
 
 if TYPE_CHECKING:
     from vplint.model.canvas import Canvas
@@ -56,14 +57,12 @@ GOOD = """
 - Sponsor: COO
 """
 
-_RANK = {"learning-growth": 0, "operations": 1, "customer": 2, "financial": 3}
-
 
 def _higher(level: str) -> list[str]:
     """The levels a need at ``level`` may serve: those above it; for financial, the parent's financial."""
     if level == "financial":
         return ["financial"]
-    return sorted((slug for slug in _RANK if _RANK[slug] > _RANK[level]), key=_RANK.__getitem__)
+    return sorted((slug for slug in LEVEL_RANK if LEVEL_RANK[slug] > LEVEL_RANK[level]), key=LEVEL_RANK.__getitem__)
 
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
@@ -71,7 +70,7 @@ def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     for i, need in canvas.items("needs"):
         strategy = need.get("strategy")
         level = str(strategy.get("level")) if isinstance(strategy, dict) else ""
-        if level not in _RANK:
+        if level not in LEVEL_RANK:
             continue  # no strategy (C002) or an unknown spelling (the schema's S002)
         path = ("needs", i)
         item = item_label(canvas, path, lang)
@@ -91,7 +90,7 @@ def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
             )
         for j, entry in entries:
             served = str(entry.get("level"))
-            if served not in _RANK or served in _higher(level):
+            if served not in LEVEL_RANK or served in _higher(level):
                 continue
             yield canvas.report(
                 (*path, "serves", j, "level"),

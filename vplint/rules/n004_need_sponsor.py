@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from vplint.diagnostics import Diagnostic, Severity
 from vplint.model.labels import field_label, item_label
+from vplint.model.vocabulary import LEVEL_RANK
 
 if TYPE_CHECKING:
     from vplint.model.canvas import Canvas
@@ -47,12 +48,10 @@ GOOD = """
 - Sponsor: COO
 """
 
-_RANK = {"learning-growth": 0, "operations": 1, "customer": 2, "financial": 3}
-
 
 def _level(value: Any) -> int | None:
     level = value.get("level") if isinstance(value, dict) else None
-    return _RANK.get(level) if isinstance(level, str) else None
+    return LEVEL_RANK.get(level) if isinstance(level, str) else None
 
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
