@@ -351,15 +351,17 @@ def test_write_atomic_refuses_a_file_with_other_hard_links(tmp_path: Path) -> No
     assert _leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(not hasattr(os, "chown"), reason="no owners on this system")
-def test_write_atomic_keeps_the_owner_and_group_or_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A file of another user in a folder anyone may write to: replaced keeping its owner, or left alone."""
-    target = tmp_path / "c.md"
-    target.write_text("old\n", encoding="utf-8")
+def _owned_by_another_user(
+    monkeypatch: pytest.MonkeyPatch, target: Path
+) -> tuple[os.stat_result, list[tuple[int, int]]]:
+    """Make ``target`` look owned by uid+1, gid+1 (``os.lstat``), and ``os.chown`` succeed as root's would.
+
+    Returns the file's real stat and the list the fake ``chown`` records its (uid, gid) calls in.
+    """
     st = os.stat(target)
     real_lstat = os.lstat
 
-    def lstat(path: Any, *args: Any, **kwargs: Any) -> Any:  # the target belongs to uid+1, gid+1
+    def lstat(path: Any, *args: Any, **kwargs: Any) -> Any:
         found = real_lstat(path, *args, **kwargs)
         if os.fspath(path) != str(target):
             return found
@@ -374,6 +376,15 @@ def test_write_atomic_keeps_the_owner_and_group_or_refuses(tmp_path: Path, monke
 
     monkeypatch.setattr(os, "lstat", lstat)
     monkeypatch.setattr(os, "chown", chown_allowed)
+    return st, chowned
+
+
+@pytest.mark.skipif(not hasattr(os, "chown"), reason="no owners on this system")
+def test_write_atomic_keeps_the_owner_and_group_or_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of another user in a folder anyone may write to: replaced keeping its owner, or left alone."""
+    target = tmp_path / "c.md"
+    target.write_text("old\n", encoding="utf-8")
+    st, chowned = _owned_by_another_user(monkeypatch, target)
     write_atomic(target, "new\n")  # as root would: the new file is given the old owner and group
     assert chowned == [(st.st_uid + 1, st.st_gid + 1)]
     assert target.read_text(encoding="utf-8") == "new\n"
@@ -651,24 +662,7 @@ def test_write_atomic_many_keeps_owners_and_groups_or_refuses(
 ) -> None:
     old = _old_files(tmp_path, 3)
     theirs = tmp_path / "c1.md"
-    st = os.stat(theirs)
-    real_lstat = os.lstat
-
-    def lstat(path: Any, *args: Any, **kwargs: Any) -> Any:  # c1.md belongs to uid+1, gid+1
-        found = real_lstat(path, *args, **kwargs)
-        if os.fspath(path) != str(theirs):
-            return found
-        values = list(found)
-        values[4], values[5] = st.st_uid + 1, st.st_gid + 1
-        return os.stat_result(values)
-
-    chowned: list[tuple[int, int]] = []
-
-    def chown_allowed(path: Any, uid: int, gid: int, **kwargs: Any) -> None:
-        chowned.append((uid, gid))
-
-    monkeypatch.setattr(os, "lstat", lstat)
-    monkeypatch.setattr(os, "chown", chown_allowed)
+    st, chowned = _owned_by_another_user(monkeypatch, theirs)
     write_atomic_many([(path, "new\n") for path in old])  # as root would: the new file gets the old owner
     assert chowned == [(st.st_uid + 1, st.st_gid + 1)]
     assert all(path.read_text(encoding="utf-8") == "new\n" for path in old)
