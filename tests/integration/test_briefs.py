@@ -64,14 +64,13 @@ def test_the_brief_says_what_the_issue_asks(samples_out: Path) -> None:
     md = (samples_out / "acme-cfo.md").read_text(encoding="utf-8")
     for heading in (
         "## 1. Who",
-        "## 2. What they worry about",
-        "## 3. Questions to ask",
-        "## 4. Why it matters upstairs",
-        "## 5. Why now",
-        "## 6. What to do in the meeting",
-        "## 7. Who else to meet",
-        "## 8. Before the meeting",
-        "## 9. The canvas at a glance",
+        "## 2. What they worry about, and what to ask",
+        "## 3. Why it matters upstairs",
+        "## 4. Why now",
+        "## 5. What to do in the meeting",
+        "## 6. Who else to meet",
+        "## 7. Before the meeting",
+        "## 8. The canvas at a glance",
     ):
         assert heading in md
     # the argument: why now by problem, actions under their motivator, the leader's objective, the evaluators
@@ -97,7 +96,7 @@ def test_the_brief_says_what_the_issue_asks(samples_out: Path) -> None:
     assert "```mermaid\nmindmap\n" in md
     zh = (samples_out / "huaxin-cio.md").read_text(encoding="utf-8")
     assert "运营·服务流程 → 客户·老客户关系维护 → 财务 *（待确认）*" in zh  # the implied step to the financial level
-    assert "## 三、要问的问题" in zh
+    assert "## 二、他们担心什么，要问什么" in zh
 
 
 def test_html_is_self_contained_and_well_formed(samples_out: Path) -> None:
@@ -344,7 +343,7 @@ def test_lang_forces_the_brief_language(tmp_path: Path, in_root: Path) -> None:
     assert brief("canvases/acme-cfo.en.md", "-o", str(tmp_path), "--lang", "zh", "--format", "md") == 0
     md = (tmp_path / "acme-cfo.md").read_text(encoding="utf-8")
     assert md.startswith("# 会议简报：ACME Manufacturing · Chief Financial Officer")
-    assert "**采购的整体情况**" in md
+    assert "### 采购的整体情况" in md
 
 
 # --- templates ----------------------------------------------------------------------------------------
@@ -553,11 +552,11 @@ def test_before_the_meeting_lists_what_weakens_the_argument(
     (tmp_path / "c.en.md").write_text(weak, encoding="utf-8")
     assert brief("c.en.md", "-o", "out", "--isolated", "--format", "md") == 0
     md = (tmp_path / "out" / "acme-cfo.md").read_text(encoding="utf-8")
-    before = md[md.index("## 8. Before the meeting") : md.index("## 9.")]
+    before = md[md.index("## 7. Before the meeting") : md.index("## 8.")]
     assert "(M003, warning)" in before
     assert "(N003, warning)" in before
     assert "Nothing open" not in before
-    why_now = md[md.index("## 5. Why now") : md.index("## 6.")]
+    why_now = md[md.index("## 4. Why now") : md.index("## 5.")]
     assert "*Weak: a gradual change with no tipping point moves nobody" in why_now
 
 

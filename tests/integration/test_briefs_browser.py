@@ -261,7 +261,10 @@ def sample_briefs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.mark.parametrize(("name", "heading"), [("acme-cfo", "Questions to ask"), ("huaxin-cio", "要问的问题")])
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [("acme-cfo", "What they worry about, and what to ask"), ("huaxin-cio", "他们担心什么，要问什么")],
+)
 def test_sample_briefs_render_cleanly_offline_on_two_pages(
     browser: Browser, sample_briefs: Path, name: str, heading: str
 ) -> None:

@@ -20,11 +20,13 @@ from vplint.briefs.context import canvas_context
 from vplint.briefs.questions import (
     CANVAS_LIMIT,
     PROBLEM_LIMIT,
+    QUESTION_BUDGET,
     QUOTED,
     Question,
     QuestionBank,
     canvas_candidates,
     load_bank,
+    question_limits,
     quote,
 )
 from vplint.briefs.render import Renderer
@@ -262,8 +264,21 @@ def test_confirmations_are_never_quotes_of_the_customer(lang: str, tmp_path: Pat
     out = tmp_path / "briefs"
     assert vplint_brief(str(ROOT / "canvases"), "-o", str(out), "--lang", lang, "--format", "md") == 0
     for brief in out.glob("*.md"):
-        section = brief.read_text(encoding="utf-8").split("\n## ")[3]  # 3. Questions to ask
-        assert not _QUOTING_THE_CUSTOMER.search(section), brief.name
+        for _, lines in question_blocks(brief.read_text(encoding="utf-8")):
+            assert not _QUOTING_THE_CUSTOMER.search("\n".join(lines)), brief.name
+
+
+_ASKED = re.compile(r"(?m)^\*\*(P\d+)[^\n]*\*\*\n(?:.*\n)*?\*(?:Ask:|要问：)\*\n\n((?:- .*\n)+)")
+_WHOLE = re.compile(r"(?m)^### (?:The purchase as a whole|采购的整体情况)\n\n((?:- .*\n)+)")
+
+
+def question_blocks(brief: str) -> list[tuple[str, list[str]]]:
+    """The questions of a Markdown brief, from section 2 (problem by problem, then the purchase as a whole):
+    (the problem's id, or ``"whole"``; the question lines)."""
+    section = brief.split("\n## ")[2]
+    blocks = [(m.group(1), m.group(2).splitlines()) for m in _ASKED.finditer(section)]
+    whole = _WHOLE.search(section)
+    return blocks + ([("whole", whole.group(1).splitlines())] if whole else [])
 
 
 def vplint_brief(*args: str) -> int:
@@ -302,13 +317,44 @@ def test_the_brief_shows_at_most_three_questions_per_problem(lang: str, tmp_path
     out = tmp_path / "b"
     assert vplint_brief(str(ROOT / "canvases"), "-o", str(out), "--lang", lang, "--format", "md") == 0
     for brief in out.glob("*.md"):
-        section = brief.read_text(encoding="utf-8").split("\n## ")[3]
-        blocks = section.split("\n**")[1:]
+        blocks = question_blocks(brief.read_text(encoding="utf-8"))
         assert len(blocks) >= 3
-        for block in blocks:
-            assert 1 <= block.count("\n- ") <= max(PROBLEM_LIMIT, CANVAS_LIMIT)
-            if re.match(r"P\d", block):
-                assert block.count("\n- ") <= PROBLEM_LIMIT, block
+        assert blocks[-1][0] == "whole"
+        for about, lines in blocks:
+            assert 1 <= len(lines) <= (CANVAS_LIMIT if about == "whole" else PROBLEM_LIMIT), (about, lines)
+
+
+def test_a_brief_asks_within_the_question_budget() -> None:
+    """Three per problem and five for the whole while the budget allows; a canvas of many problems gets two per
+    problem (never fewer) and the whole gets at least three."""
+    assert question_limits(1) == question_limits(2) == (PROBLEM_LIMIT, CANVAS_LIMIT)
+    assert question_limits(3) == (3, 4)
+    assert question_limits(4) == (2, 5)
+    assert question_limits(5) == (2, 3)
+    for problems in range(0, 12):
+        per, whole = question_limits(problems)
+        assert 2 <= per <= PROBLEM_LIMIT
+        assert 3 <= whole <= CANVAS_LIMIT
+        assert per * problems + whole <= max(QUESTION_BUDGET, 2 * problems + 3)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_briefs_of_many_problems_ask_two_questions_per_problem(lang: str, tmp_path: Path) -> None:
+    from tests.integration.brief_set import write_set
+
+    write_set(tmp_path / "canvases")
+    out = tmp_path / "b"
+    assert vplint_brief(str(tmp_path / "canvases"), "-o", str(out), "--lang", lang, "--format", "md", "--isolated") == 0
+    counted = 0
+    for brief in out.glob("*.md"):
+        text = brief.read_text(encoding="utf-8")
+        blocks = question_blocks(text)
+        problems = len([b for b in blocks if b[0] != "whole"])
+        per, whole = question_limits(problems)
+        assert all(len(lines) <= (whole if about == "whole" else per) for about, lines in blocks), brief.name
+        assert sum(len(lines) for _, lines in blocks) <= QUESTION_BUDGET, brief.name
+        counted += problems >= 4
+    assert counted == 8  # two sizes of four or five problems, two title lengths, two languages of canvas
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from vplint.briefs import mindmap
-from vplint.briefs.questions import PROBLEM_LIMIT, QuestionBank, canvas_questions, problem_questions
+from vplint.briefs.questions import PROBLEM_LIMIT, QuestionBank, canvas_questions, problem_questions, question_limits
 from vplint.diagnostics import Diagnostic, Severity
 from vplint.i18n import get, render
 from vplint.model import vocabulary as voc
@@ -205,7 +205,8 @@ def _driver(data: Mapping[str, Any], function: str | None, lang: str) -> dict[st
 def _questions(problem: Mapping[str, Any], bank: QuestionBank, values: Mapping[str, str], lang: str) -> dict[str, Any]:
     """The problem's questions from the question engine, the most valuable first.
 
-    ``asked``: the ones a brief shows (at most :data:`PROBLEM_LIMIT`); ``all``: every one that applies.
+    ``asked``: the ones a brief shows (at most :data:`PROBLEM_LIMIT`, fewer on a canvas of four problems or
+    more: :func:`~vplint.briefs.questions.question_limits`); ``all``: every one that applies.
     ``general`` (empty) and ``methods`` (one entry per question of ``all``) keep the layout that templates
     written before the engine read, and that the ``questions(problem)`` helper flattens.
     """
@@ -472,8 +473,10 @@ def canvas_context(
     account = _text(data.get("account"))
     base = {"account": account or "", "decision_maker": dm["title"] or ""}
     problems = [_problem(p, bank, base, lang) for p in _items(data, "problems")]
+    per_problem, for_canvas = question_limits(len(problems))
     for p in problems:
         p["needs"] = []
+        p["questions"]["asked"] = p["questions"]["asked"][:per_problem]
     titles = {p["id"]: p["title"] or "" for p in problems if p["id"]}
     needs = _needs(data, titles, lang)
     by_id = {p["id"]: p for p in problems if p["id"]}
@@ -496,7 +499,7 @@ def canvas_context(
         "motivators": _motivators(data, lang),
         "triggers": _triggers(data, lang),
         "levers": _levers(data, lang),
-        "canvas_questions": canvas_questions(data, bank, lang, base),
+        "canvas_questions": canvas_questions(data, bank, lang, base, limit=for_canvas),
         "findings": findings,
         "errors": [f for f in findings if f["severity"] == Severity.ERROR.value],
         "incomplete": any(f["severity"] == Severity.ERROR.value for f in findings),

@@ -9,9 +9,10 @@ that answer it (it is skipped when the canvas has one of them); ``when`` the fie
 confirmation of what the canvas knows needs the field it confirms); ``method`` tags it (a diagnosis
 method, ``confirm``, or what it asks about); ``priority`` ranks it.
 
-The engine asks, for each problem, every question that applies, the most valuable first (a brief
-shows :data:`PROBLEM_LIMIT` of them); for the canvas as a whole it picks the :data:`CANVAS_LIMIT`
-most valuable questions, no item asked about twice and no question asked twice.
+The engine asks, for each problem, every question that applies, the most valuable first; for the canvas
+as a whole it picks the most valuable questions, no item asked about twice and no question asked twice.
+A brief shows at most :data:`PROBLEM_LIMIT` per problem and :data:`CANVAS_LIMIT` for the whole, fewer on
+a canvas of many problems (:func:`question_limits`, within :data:`QUESTION_BUDGET` in all).
 
 Questions are filled by plain substitution of ``{name}`` placeholders; what is substituted (canvas
 text) is never read as a template.  A free-text value is put in quotes (“…”) unless the question
@@ -41,6 +42,7 @@ __all__ = [
     "CANVAS_LIMIT",
     "PLACEHOLDERS",
     "PROBLEM_LIMIT",
+    "QUESTION_BUDGET",
     "QUOTED",
     "SCOPES",
     "TOPICS",
@@ -53,14 +55,29 @@ __all__ = [
     "load_bank",
     "method_label",
     "problem_questions",
+    "question_limits",
     "quote",
 ]
 
 PROBLEM_LIMIT = 3
-"""Questions a brief shows per problem."""
+"""Questions a brief shows per problem, at most (see :func:`question_limits`)."""
 CANVAS_LIMIT = 5
 """Questions a brief shows that are not tied to one problem (the brief must stay within two A4 pages)."""
+QUESTION_BUDGET = 13
+"""Questions a brief shows in all, at most (a canvas of six problems or more still gets two per problem and
+three for the whole): about what one meeting can take, and what two A4 pages hold beside the argument."""
 DEFAULT_PRIORITY = 50
+
+
+def question_limits(problems: int) -> tuple[int, int]:
+    """How many questions a brief shows per problem and for the canvas as a whole, on a canvas of
+    ``problems`` problems: up to :data:`PROBLEM_LIMIT` and :data:`CANVAS_LIMIT`, within
+    :data:`QUESTION_BUDGET` in all, and never fewer than two per problem and three for the whole.
+
+    One or two problems: 3 each and 5; three: 3 each and 4; four: 2 each and 5; five: 2 each and 3.
+    """
+    per = max(2, min(PROBLEM_LIMIT, (QUESTION_BUDGET - 3) // max(problems, 1)))
+    return per, min(CANVAS_LIMIT, max(3, QUESTION_BUDGET - per * problems))
 
 
 @dataclass(frozen=True)
