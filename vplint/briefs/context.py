@@ -196,7 +196,7 @@ def _driver(data: Mapping[str, Any], function: str | None, lang: str) -> dict[st
         "expected": expected,
         "expected_label": label("function", expected, lang) if expected else None,
         "expected_text": t(f"driver.{expected}", lang) if expected else None,
-        "function_text": t(f"driver.{function}", lang) if function in voc.FUNCTION.slugs else None,
+        "function_text": t(f"driver.{function}", lang) if function in voc.FUNCTION else None,
         "fits": role == "driver",
         "role": role,
     }
@@ -220,7 +220,7 @@ _PROBLEM_FIELDS = ("root_cause", "baseline", "precedent", "symptom", "target", "
 
 def _problem(problem: Mapping[str, Any], bank: QuestionBank, base: Mapping[str, str], lang: str) -> dict[str, Any]:
     ptype = _text(problem.get("type"))
-    known = ptype in voc.PROBLEM_TYPE.slugs
+    known = ptype in voc.PROBLEM_TYPE
     fits = {t_.slug for t_ in voc.DIAGNOSIS_METHOD.children_of(ptype or "")}
     diagnoses = []
     for d in problem.get("diagnoses") or []:
@@ -376,7 +376,7 @@ def _triggers(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
         {
             "slug": slug,
             "label": label("trigger", slug, lang),
-            "hint": t(f"trigger.{slug}", lang) if slug in voc.TRIGGER.slugs else None,
+            "hint": t(f"trigger.{slug}", lang) if slug in voc.TRIGGER else None,
         }
         for slug in triggers
     ]
@@ -441,7 +441,7 @@ def canvas_tree(view: Mapping[str, Any]) -> mindmap.Node:
             )
             for n in needs_by_problem.get(p["id"] or "", [])
         )
-        kind = p["type"] if p["type"] in voc.PROBLEM_TYPE.slugs else "problem"
+        kind = p["type"] if p["type"] in voc.PROBLEM_TYPE else "problem"
         branches.append(mindmap.Node(p["name"], kind, need_nodes))
     for m in view["motivators"]:
         change = m["change"]
@@ -533,7 +533,7 @@ def _plan(data: Mapping[str, Any], motivators: list[dict[str, Any]], lang: str) 
     groups: dict[str | None, dict[str, Any]] = {}
     for action in _items(data, "actions"):
         text, lever = _text(action.get("text")), _text(action.get("lever"))
-        if not text or lever not in voc.LEVER.slugs:
+        if not text or lever not in voc.LEVER:
             continue
         entry = {"lever": lever, "label": label("lever", lever, lang), "text": text}
         targets: list[str | None] = [ref for ref in _strings(action.get("for")) if ref in by_id] or [None]
@@ -565,8 +565,7 @@ def account_context(account: str, views: Sequence[Mapping[str, Any]], lang: str)
             }
         )
         kinds = tuple(
-            mindmap.Node(p["name"], p["type"] if p["type"] in voc.PROBLEM_TYPE.slugs else "problem")
-            for p in v["problems"]
+            mindmap.Node(p["name"], p["type"] if p["type"] in voc.PROBLEM_TYPE else "problem") for p in v["problems"]
         )
         branches.append(mindmap.Node(dm["title"] or str(v["canvas"].get("id") or "?"), "stakeholder", kinds))
     tree = mindmap.Node(account, "account", tuple(branches))

@@ -28,6 +28,7 @@ questions without rendering a brief.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -201,16 +202,16 @@ class Question:
 
     def _methods(self, specs: Iterable[str]) -> list[str]:
         found = [s.split(":", 1)[1] for s in specs if s.startswith("diagnosis:")]
-        if self.method in voc.DIAGNOSIS_METHOD.slugs:
+        if self.method is not None and self.method in voc.DIAGNOSIS_METHOD:
             found.append(self.method)
         return list(dict.fromkeys(found))
 
-    @property
+    @functools.cached_property
     def detail_methods(self) -> list[str]:
         """The diagnosis methods whose finding ``{detail}`` is: from ``when`` and ``method``."""
         return self._methods(self.when)
 
-    @property
+    @functools.cached_property
     def problem_types(self) -> tuple[str, ...]:
         """The types it is asked about: ``types``, else those of the diagnosis methods it names, else all (empty)."""
         if self.types:
@@ -673,7 +674,7 @@ def method_label(method: str | None, lang: str) -> str | None:
     """The label of a question's method: a diagnosis method's, or ``ui.ask.<topic>``; None without one."""
     if method is None:
         return None
-    if method in voc.DIAGNOSIS_METHOD.slugs:
+    if method in voc.DIAGNOSIS_METHOD:
         return voc.DIAGNOSIS_METHOD[method].label(lang)
     return _ui(method, lang)
 
@@ -695,7 +696,7 @@ def _asked(q: Question, item: _Item, text: str, lang: str) -> dict[str, Any]:
 
 
 def _fill(q: Question, item: _Item, extra: Mapping[str, str], lang: str) -> str | None:
-    label = method_label(q.method, lang) if q.method in voc.DIAGNOSIS_METHOD.slugs else None
+    label = method_label(q.method, lang) if q.method in voc.DIAGNOSIS_METHOD else None
     values = {**item.values, "method": label or "", **extra}
     return fill(q.text, values, () if q.legacy else QUOTED)
 
@@ -710,7 +711,7 @@ def _candidates(q: Question, item: _Item, lang: str) -> list[str]:
     out = []
     for method, detail in item.diagnoses:
         if method in methods:
-            label = voc.DIAGNOSIS_METHOD[method].label(lang) if method in voc.DIAGNOSIS_METHOD.slugs else method
+            label = voc.DIAGNOSIS_METHOD[method].label(lang) if method in voc.DIAGNOSIS_METHOD else method
             if t := _fill(q, item, {"detail": detail, "method": label}, lang):
                 out.append(t)
     return out

@@ -19,6 +19,7 @@ or :data:`MAX_OUTPUT` characters (see docs/templates.md, "Escaping and security"
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -120,8 +121,13 @@ def _escape_start(m: re.Match[str]) -> str:
     return m.group(1) + "\\" + mark
 
 
+@functools.lru_cache(maxsize=64)
+def _is_md_name(name: str | None) -> bool:
+    return str(name or "").lower().endswith(_MD_SUFFIXES)
+
+
 def _is_md(ctx: jinja2.runtime.Context) -> bool:
-    return str(ctx.name or "").lower().endswith(_MD_SUFFIXES)
+    return _is_md_name(ctx.name)
 
 
 @jinja2.pass_context
@@ -253,6 +259,12 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
         self.write(")")
 
 
+_CLOCK_EVERY = 64
+"""Steps between two looks at the clock."""
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+"""What ``d.name`` means on a dict when ``name`` is one of these: the attribute (Jinja looks it up first)."""
+
+
 class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, counting steps and sizes so that rendering ends.
 
@@ -269,19 +281,23 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
     max_seconds = MAX_SECONDS
     max_output = MAX_OUTPUT
     steps = 0
+    _next_clock = 0
     deadline = float("inf")
 
     def start(self) -> None:
         """Start counting for one brief."""
         self.steps = 0
+        self._next_clock = 0
         self.deadline = time.monotonic() + self.max_seconds
 
     def step(self, n: int = 1) -> None:
         self.steps += n
         if self.steps > self.max_steps:
             raise _Stop("brief.render_steps", n=f"{self.max_steps:,}")
-        if time.monotonic() >= self.deadline:
-            raise _Stop("brief.render_time", seconds=f"{self.max_seconds:g}")
+        if self.steps >= self._next_clock:  # the clock every _CLOCK_EVERY steps: a step is far shorter than a tick
+            if time.monotonic() >= self.deadline:
+                raise _Stop("brief.render_time", seconds=f"{self.max_seconds:g}")
+            self._next_clock = self.steps + _CLOCK_EVERY
 
     def sized(self, value: Any) -> Any:
         if isinstance(value, str | list | tuple) and len(value) > self.max_output:
@@ -305,6 +321,12 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.step()
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            # what the sandbox does for a dict, without its failed attribute lookup: the key, else undefined
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:

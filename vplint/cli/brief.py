@@ -7,19 +7,23 @@ through a temporary file and a rename, so a failed run leaves no half-written br
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from vplint.briefs.render import Renderer
+    from vplint.briefs.shards import Checked, Shards
     from vplint.lint.result import FileResult
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from vplint.cli.check import MAX_JOBS, jobs_count
+
     parser.add_argument(
         "paths",
         nargs="*",
@@ -56,6 +60,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--check",
         action="store_true",
         help="write nothing; exit 1 if a brief in DIR is missing or differs from what would be written",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=jobs_count,
+        metavar="N",
+        help=f"worker processes for large runs, 1 to {MAX_JOBS} (default: all cores; 1: none)",
     )
     parser.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file only")
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
@@ -123,8 +134,13 @@ def _formats(args: argparse.Namespace, renderer: Renderer, ui: str) -> list[str]
     return ["md", "html"] if args.format in (None, "all") else [args.format]
 
 
-def _select(result: Any, args: argparse.Namespace, formats: Sequence[str], ui: str) -> tuple[list[_Job], set[str], int]:
-    """The canvases to brief; the names of briefs that cannot be made (not 'extra' files); the exit code so far."""
+def _select(
+    result: Any, args: argparse.Namespace, formats: Sequence[str], ui: str, checked: dict[str, Checked] | None = None
+) -> tuple[list[_Job], set[str], int]:
+    """The canvases to brief; the names of briefs that cannot be made (not 'extra' files); the exit code so far.
+
+    ``checked``: what the worker processes said of each file, when they checked it (its results are lean).
+    """
     from vplint.briefs.render import brief_name
     from vplint.diagnostics import Severity
     from vplint.i18n import count, render
@@ -140,11 +156,8 @@ def _select(result: Any, args: argparse.Namespace, formats: Sequence[str], ui: s
             code = 2
             continue
         canvas = res.canvas
-        if (
-            canvas is None
-            or not canvas.text.strip()
-            or any(d.code in ("F001", "F006", "F009") for d in res.diagnostics)
-        ):
+        blank = checked[res.path].blank if checked is not None else canvas is None or not canvas.text.strip()
+        if canvas is None or blank or any(d.code in ("F001", "F006", "F009") for d in res.diagnostics):
             for d in res.diagnostics:
                 print(concise.format_line(d))
             print(_say("unbriefable", ui, path=path), file=sys.stderr)
@@ -171,7 +184,8 @@ def _select(result: Any, args: argparse.Namespace, formats: Sequence[str], ui: s
             )
             code = 2
             continue
-        jobs.append(_Job(res, args.lang or _own_language(res), source))
+        own = checked[res.path].lang if checked is not None else None
+        jobs.append(_Job(res, args.lang or own or _own_language(res), source))
     return jobs, reserved, code
 
 
@@ -183,12 +197,19 @@ def _context(job: _Job, lang: str, renderer: Renderer) -> dict[str, Any]:
 
 
 def _render_canvases(
-    jobs: list[_Job], renderer: Renderer, formats: Sequence[str], ui: str, show_map: bool = True
+    jobs: list[_Job],
+    renderer: Renderer,
+    formats: Sequence[str],
+    ui: str,
+    show_map: bool = True,
+    shards: Shards | None = None,
 ) -> tuple[dict[str, str], int]:
+    """One brief per canvas and format, here or (``shards``) by the worker that checked the canvas."""
     from vplint.briefs.render import brief_name
 
     outputs: dict[str, str] = {}
     owner: dict[str, str] = {}
+    chosen: list[tuple[str, _Job]] = []
     code = 0
     for job in jobs:
         assert job.res.canvas is not None
@@ -198,6 +219,16 @@ def _render_canvases(
             code = 1
             continue
         owner[base] = job.res.path
+        chosen.append((base, job))
+    if shards is not None:
+        from vplint.briefs.shards import Request
+
+        requests = [Request(job.res.path, job.lang, job.source, tuple(job.res.diagnostics)) for _, job in chosen]
+        for (base, _), texts in zip(chosen, shards.render(requests, formats, show_map), strict=True):
+            for fmt in formats:
+                outputs[f"{base}.{fmt}"] = texts[fmt]
+        return outputs, code
+    for base, job in chosen:
         view = _context(job, job.lang, renderer)
         for fmt in formats:
             template = renderer.template_name("brief", job.lang, fmt)
@@ -247,11 +278,9 @@ def _options(args: argparse.Namespace) -> list[str]:
 
 def _run(args: argparse.Namespace, ui: str) -> int:
     from vplint.briefs.context import TIME_DEPENDENT
-    from vplint.briefs.render import BriefError, Renderer, check_outputs, write_outputs
+    from vplint.briefs.render import BriefError, Renderer
     from vplint.config.loader import ConfigLoader
-    from vplint.i18n import render
     from vplint.lint.options import Options
-    from vplint.report import concise
 
     options = Options(lang=args.lang, ignore=TIME_DEPENDENT, config=args.config, isolated=args.isolated)
     loader = ConfigLoader(options.config, options.isolated)
@@ -264,20 +293,63 @@ def _run(args: argparse.Namespace, ui: str) -> int:
     renderer = Renderer(team=team, template=args.template, ui=ui)
     formats = _formats(args, renderer, ui)
 
-    from vplint.cli.check import configured_paths, lint
+    with _checked(args, options, loader, renderer) as (result, shards, checked):
+        return _brief(args, ui, renderer, formats, result, shards, checked)
 
-    result = lint(args.paths or configured_paths(loader) or ["canvases"], options, loader)
+
+@contextlib.contextmanager
+def _checked(
+    args: argparse.Namespace, options: Any, loader: Any, renderer: Renderer
+) -> Iterator[tuple[Any, Shards | None, dict[str, Checked] | None]]:
+    """The run's checked files: on every core for a large run (see :mod:`vplint.briefs.shards`), else here."""
+    from vplint.cli.check import configured_paths, lint
+    from vplint.lint.discovery import discover
+    from vplint.lint.runner import PARALLEL_MIN_FILES, finish_run
+
+    paths = args.paths or configured_paths(loader) or ["canvases"]
+    discovered = discover(paths, loader)
+    jobs = args.jobs if getattr(args, "jobs", None) is not None else (os.cpu_count() or 1)
+    if args.by_account or jobs < 2 or len(discovered.files) < PARALLEL_MIN_FILES:
+        yield lint(paths, options, loader, discovered), None, None
+        return
+    from vplint.briefs.shards import Shards, available
+
+    if not available():
+        yield lint(paths, options, loader, discovered), None, None
+        return
+    from vplint.lint.result import Result
+
+    configs = {path: loader.for_file(path) for path in discovered.files}
+    with Shards(discovered.files, configs, options, jobs, renderer) as shards:
+        files, checked = shards.check()
+        finish_run(files, options)
+        yield Result(files, discovered.missing, discovered.unreadable), shards, checked
+
+
+def _brief(
+    args: argparse.Namespace,
+    ui: str,
+    renderer: Renderer,
+    formats: Sequence[str],
+    result: Any,
+    shards: Shards | None,
+    checked: dict[str, Checked] | None,
+) -> int:
+    from vplint.briefs.render import BriefError, check_outputs, write_outputs
+    from vplint.i18n import render
+    from vplint.report import concise
+
     for path in result.missing:
         print(f"vplint: {render('cli.no_path', {'path': concise.printable(path)}, ui)}", file=sys.stderr)
     for problem in result.unreadable:
         print(f"vplint: {concise.path_problem(problem, ui)}", file=sys.stderr)
-    jobs, reserved, code = _select(result, args, formats, ui)
+    jobs, reserved, code = _select(result, args, formats, ui, checked)
     if result.missing or result.unreadable:
         code = 2
     if args.by_account:
         outputs = _render_accounts(jobs, renderer, formats, args.lang, not args.no_map)
     else:
-        outputs, clash = _render_canvases(jobs, renderer, formats, ui, not args.no_map)
+        outputs, clash = _render_canvases(jobs, renderer, formats, ui, not args.no_map, shards)
         code = max(code, clash)
 
     out_dir: Path = args.output

@@ -344,6 +344,8 @@ MESSAGES: dict[str, str] = {
     "brief.template_outside": (
         "{where}: refusing the template '{name}': it leads outside its folder {folder} (to {target})"
     ),
+    "brief.worker_stopped": "a worker process stopped (exit code {code}) before it answered; no brief was written. "
+    "Run again, or with --jobs 1 to brief in one process",
     "brief.render_steps": "{where}: rendering stopped after {n} steps (the limit): a loop too large?",
     "brief.render_time": "{where}: rendering stopped after {seconds} s (the limit): a loop too large?",
     "brief.render_size": (

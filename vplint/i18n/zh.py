@@ -279,6 +279,8 @@ MESSAGES: dict[str, str] = {
         "{where}：拒绝读取模板 '{name}'：模板应以它在模板文件夹内的相对路径命名，用 '/' 分隔，不含 '..'"
     ),
     "brief.template_outside": "{where}：拒绝读取模板 '{name}'：它指向所在文件夹 {folder} 之外（{target}）",
+    "brief.worker_stopped": "一个工作进程在回复之前停止了（退出码 {code}），没有写入任何简报。"
+    "请重新运行，或用 --jobs 1 在单个进程中生成",
     "brief.render_steps": "{where}：渲染在 {n} 步后停止（已达上限）：循环是否太大？",
     "brief.render_time": "{where}：渲染在 {seconds} 秒后停止（已达上限）：循环是否太大？",
     "brief.render_size": "{where}：渲染已停止：简报将超过 {n} 个字符（已达上限）：循环或重复的文本是否太大？",

@@ -31,7 +31,7 @@ from vplint.rules import RULES, Context
 from vplint.store.cache import ResultCache, code_fingerprint, parse_payloads
 from vplint.store.digest import sha256
 
-__all__ = ["PARALLEL_MIN_FILES", "lint_paths"]
+__all__ = ["PARALLEL_MIN_FILES", "finish_run", "lint_paths"]
 
 PARALLEL_MIN_FILES = 64
 """Below this many files a pool costs more than it saves (the pre-commit path is one file)."""
@@ -59,10 +59,16 @@ def lint_paths(
         results = [lint_file(path, configs[path], options) for path in files]
     else:
         results = _lean_results(files, configs, options)
+    finish_run(results, options)
+    return Result(results, missing, unreadable)
+
+
+def finish_run(results: list[FileResult], options: Options) -> None:
+    """What a run does once every file is checked: the cross-file rules over all of them, then each file's
+    findings selected and suppressed.  For callers that check the files themselves (briefs on every core)."""
     _cross_file(results, options)
     for res in results:
         finish(res, options)
-    return Result(results, missing, unreadable)
 
 
 def _cross_file(files: list[FileResult], options: Options) -> None:

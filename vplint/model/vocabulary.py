@@ -78,8 +78,10 @@ class Vocabulary:
     terms: tuple[Term, ...]
     parent_vocabulary: str | None = None
     _index: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
+    _by_slug: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        self._by_slug.update((t.slug, t) for t in self.terms)
         for term in self.terms:
             for spelling in term.spellings:
                 key = normalize(spelling)
@@ -93,13 +95,14 @@ class Vocabulary:
 
     @property
     def slugs(self) -> list[str]:
-        return [t.slug for t in self.terms]
+        """The terms' slugs, in order (a new list each time; ``slug in vocabulary`` is the fast membership test)."""
+        return list(self._by_slug)
+
+    def __contains__(self, slug: object) -> bool:
+        return isinstance(slug, str) and slug in self._by_slug
 
     def __getitem__(self, slug: str) -> Term:
-        for term in self.terms:
-            if term.slug == slug:
-                return term
-        raise KeyError(slug)
+        return self._by_slug[slug]
 
     def lookup(self, text: str) -> Term | None:
         """The term that ``text`` spells, or None."""

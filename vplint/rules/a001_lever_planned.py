@@ -56,11 +56,7 @@ GOOD = """
 
 
 def _planned(action: object) -> bool:
-    return (
-        isinstance(action, dict)
-        and action.get("lever") in voc.LEVER.slugs
-        and bool(str(action.get("text") or "").strip())
-    )
+    return isinstance(action, dict) and action.get("lever") in voc.LEVER and bool(str(action.get("text") or "").strip())
 
 
 def _written(lines: list[Unread], lang: str) -> str:

@@ -59,7 +59,7 @@ def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     for i, problem in canvas.items("problems"):
         path = ("problems", i)
         ptype = problem.get("type") if isinstance(problem.get("type"), str) else None
-        known_type = ptype if ptype in voc.PROBLEM_TYPE.slugs else None
+        known_type = ptype if ptype in voc.PROBLEM_TYPE else None
         methods = join_terms("diagnosis_method", _methods_for(known_type), lang)
         diagnoses = problem.get("diagnoses")
         if not isinstance(diagnoses, list) or not diagnoses:
@@ -86,7 +86,7 @@ def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
                     type=term_label("problem_type", known_type or "?", lang),
                 )
                 continue
-            term = voc.DIAGNOSIS_METHOD.lookup(str(method)) if method in voc.DIAGNOSIS_METHOD.slugs else None
+            term = voc.DIAGNOSIS_METHOD.lookup(str(method)) if method in voc.DIAGNOSIS_METHOD else None
             if term is None or known_type is None or term.parent == known_type:
                 continue  # unknown methods are the schema's (S002); unknown types too
             yield canvas.report(

@@ -54,7 +54,7 @@ GOOD = """
 
 def _check_pair(canvas: Canvas, path: JsonPath, value: dict[str, Any], lang: str) -> Iterator[Diagnostic]:
     level, area = value.get("level"), value.get("area")
-    if level not in voc.LEVEL.slugs or area not in voc.AREA.slugs:
+    if level not in voc.LEVEL or area not in voc.AREA:
         return  # unknown spellings are the schema's (S002)
     term = voc.AREA[str(area)]
     if term.parent != level:

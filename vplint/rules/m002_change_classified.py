@@ -67,13 +67,13 @@ def _classification(canvas: Canvas, path: JsonPath, change: dict[str, Any], lang
         scopes = join_terms("scope", voc.SCOPE.slugs, lang)
         yield canvas.report(path, CODE, "M002.unclassified", example=example, scopes=scopes)
         return
-    if scope not in voc.SCOPE.slugs:
+    if scope not in voc.SCOPE:
         return  # an unknown scope is the schema's (S002)
     children = join_terms("change_category", [t.slug for t in voc.CHANGE_CATEGORY.children_of(scope)], lang)
     if category is None:
         yield canvas.report(path, CODE, "M002.no_category", scope=_scope_word(scope, lang), categories=children)
         return
-    if category not in voc.CHANGE_CATEGORY.slugs:
+    if category not in voc.CHANGE_CATEGORY:
         return  # an unknown category is the schema's (S002)
     parent = voc.CHANGE_CATEGORY[category].parent or ""
     if parent != scope:

@@ -58,7 +58,7 @@ OVERUSED = ("lower-cost", "keep-up-or-lead")
 
 def check(canvas: Canvas, ctx: Context) -> Iterator[Diagnostic]:
     kinds = [m.get("kind") for _, m in canvas.items("motivators")]
-    known = [k for k in kinds if k in voc.MOTIVATOR.slugs]
+    known = [k for k in kinds if k in voc.MOTIVATOR]
     if not known or any(k not in OVERUSED for k in known):
         return
     lang = ctx.lang

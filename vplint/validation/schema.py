@@ -196,7 +196,7 @@ def _children_hint(canvas: Canvas, path: JsonPath, vocabulary: voc.Vocabulary, v
     key, message, message_close = found
     holder = _value_at(canvas.data, path[:-1])
     parent = holder.get(key) if isinstance(holder, dict) else None
-    if not isinstance(parent, str) or parent not in parents.slugs:
+    if not isinstance(parent, str) or parent not in parents:
         return None
     children = [t.slug for t in vocabulary.children_of(parent)]
     if not children:
