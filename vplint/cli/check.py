@@ -100,6 +100,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="do not read or write the result cache (.vplint_cache/)"
     )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with '-' (read the canvas from standard input): the path it stands for, for the configuration "
+        "and the messages",
+    )
     parser.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     parser.add_argument("--diff", action="store_true", help="show the safe fixes as a diff; change nothing")
     parser.add_argument(
@@ -201,6 +207,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"vplint: error: {exc}", file=sys.stderr)
         return 2
+    if "-" in args.paths or args.stdin_filename is not None:
+        from vplint.cli.stdin import check_stdin
+
+        return check_stdin(args, fmt)
     try:
         options = options_from(args)
         loader = ConfigLoader(options.config, options.isolated)

@@ -41,6 +41,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
             module = load(name)
             module.configure(command)
             command.set_defaults(run=module.run)
+    parser.set_defaults(commands=sub.choices)
     return parser
 
 
@@ -86,7 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from vplint.cli.commands import NAMES
 
     parser = _parser(first if first in NAMES else None)
-    args = parser.parse_args(args_list)
+    args, unknown = parser.parse_known_args(args_list)
+    if unknown:  # told with the usage of the command they were given to, not the top-level one
+        command = getattr(args, "commands", {}).get(getattr(args, "command", None), parser)
+        command.error(f"unrecognized arguments: {' '.join(unknown)}")
     run = getattr(args, "run", None)
     if run is None:
         parser.print_help()

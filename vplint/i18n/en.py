@@ -112,6 +112,7 @@ MESSAGES: dict[str, str] = {
     "count.warnings": "{n} warning|{n} warnings",
     "count.infos": "{n} note|{n} notes",
     "cli.cannot_fix": "{path}: cannot fix: {reason}",
+    "cli.stdin_alone": "'-' reads one canvas from standard input: give no other path with it",
     "cli.no_path": "{path}: no such file or directory",
     "cli.unreadable": "{path}: cannot read: {reason}",
     "cli.cannot_write": "{path}: cannot write: {reason}",

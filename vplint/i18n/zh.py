@@ -102,6 +102,7 @@ MESSAGES: dict[str, str] = {
     "count.warnings": "{n} 个警告",
     "count.infos": "{n} 条提示",
     "cli.cannot_fix": "{path}：无法修正：{reason}",
+    "cli.stdin_alone": "“-”表示从标准输入读取一份画布：不能再同时给出其他路径",
     "cli.no_path": "{path}：文件或目录不存在",
     "cli.unreadable": "{path}：无法读取：{reason}",
     "cli.cannot_write": "{path}：无法写入：{reason}",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from vplint.diagnostics import Diagnostic, Edit
 
-__all__ = ["FixOutcome", "fix_file", "fixed_text", "patch_lines", "unified_diff"]
+__all__ = ["FixOutcome", "fix_bytes", "fix_file", "fixed_text", "patch_lines", "unified_diff"]
 
 
 @dataclass
@@ -78,6 +78,15 @@ def fix_file(path: str, diagnostics: Iterable[Diagnostic]) -> FixOutcome | None:
 
     with open(path, "rb", opener=open_regular) as fh:  # a pipe put in its place must not block
         data = fh.read()
+    return fix_bytes(path, data, diags)
+
+
+def fix_bytes(path: str, data: bytes, diagnostics: Iterable[Diagnostic]) -> FixOutcome | None:
+    """The fixed content of ``data`` (a file's bytes, or standard input's); None: it is not to be rewritten."""
+    diags = list(diagnostics)
+    edits = [e for d in diags for e in d.fix]
+    if not edits or any(d.code.startswith("F") for d in diags):
+        return None
     bom = data.startswith(b"\xef\xbb\xbf")
     try:
         raw = data[3 if bom else 0 :].decode("utf-8")
