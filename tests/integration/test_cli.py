@@ -155,3 +155,24 @@ def test_help_wraps_to_the_terminal_width() -> None:
     )
     assert narrow.returncode == 0
     assert max(len(line) for line in narrow.stdout.splitlines()) <= 50
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage"),
+    [
+        (["check", "--bogus"], "usage: vplint check "),
+        (["brief", "-o", "out", "--bogus"], "usage: vplint brief "),
+        (["export", "canvases/acme-cfo.en.md", "--bogus"], "usage: vplint export "),
+        (["--bogus"], "usage: vplint [-h] [--version] COMMAND ..."),
+    ],
+)
+def test_a_bad_option_gets_the_usage_of_its_command(
+    argv: list[str], usage: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    assert err.rstrip().endswith("error: unrecognized arguments: --bogus")
