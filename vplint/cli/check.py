@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import io
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,6 +119,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=f"how to report findings: {', '.join(FORMATS)} (also ${ENV_VAR}; default: full on a terminal, "
         "else concise)",
     )
+    parser.add_argument(
+        "--output-file",
+        "-o",
+        type=Path,
+        metavar="PATH",
+        help="write the report to this file (replaced in one step) instead of standard output",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in the full report: auto (on a terminal, unless $NO_COLOR), always or never",
+    )
+    parser.add_argument(
+        "--show-files", action="store_true", help="list the files a check would read, one a line, and stop"
+    )
+    parser.add_argument(
+        "--show-settings",
+        metavar="PATH",
+        help="print the settings a check of PATH uses and where each comes from, and stop",
+    )
     exits = parser.add_mutually_exclusive_group()
     exits.add_argument(
         "--exit-zero",
@@ -197,16 +221,56 @@ def options_from(args: argparse.Namespace) -> Options:
     )
 
 
+_COLOUR_ENV = {"always": ("FORCE_COLOR", "NO_COLOR"), "never": ("NO_COLOR", "FORCE_COLOR")}
+"""``--color``: the variable the full report's colour follows that it sets, and the one it clears."""
+
+
+@contextlib.contextmanager
+def _colour(choice: str) -> Iterator[None]:
+    """``--color always|never`` for the length of one run: as ``FORCE_COLOR`` or ``NO_COLOR`` would."""
+    if choice not in _COLOUR_ENV:
+        yield
+        return
+    on, off = _COLOUR_ENV[choice]
+    saved = {name: os.environ.get(name) for name in (on, off)}
+    os.environ[on] = "1"
+    os.environ.pop(off, None)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def run(args: argparse.Namespace) -> int:
+    with _colour(args.color):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from vplint.config.loader import ConfigError, ConfigLoader
     from vplint.lint.discovery import discover
     from vplint.report import choose_format
 
     try:
-        fmt = choose_format(args.output_format, sys.stdout)
+        fmt = choose_format(args.output_format, io.StringIO() if args.output_file else sys.stdout)
     except ValueError as exc:
         print(f"vplint: error: {exc}", file=sys.stderr)
         return 2
+    if args.show_settings is not None:
+        from vplint.cli.settings import show_settings
+
+        try:
+            options = options_from(args)
+            text = show_settings(args.show_settings, options, ConfigLoader(options.config, options.isolated))
+        except ConfigError as exc:
+            print(f"vplint: error: {exc}", file=sys.stderr)
+            return 2
+        sys.stdout.write(text)
+        return 0
     if "-" in args.paths or args.stdin_filename is not None:
         from vplint.cli.stdin import check_stdin
 
@@ -216,12 +280,15 @@ def run(args: argparse.Namespace) -> int:
         loader = ConfigLoader(options.config, options.isolated)
         paths = args.paths or configured_paths(loader) or ["canvases"]
         discovered = discover(paths, loader)
+        if args.show_files:
+            return _show_files(args, discovered)
         replay = None
         if options.cache and not (args.fix or args.diff):
             replay = _replay(args, loader, discovered)
             stored = replay.lookup()
             if stored is not None:  # nothing changed since the same run: its output, again
-                sys.stdout.write(stored[0])
+                if not _emit(args, stored[0]):
+                    return 2
                 sys.stderr.write(stored[1])
                 return stored[2]
         result = lint(paths, options, loader, discovered)
@@ -233,17 +300,57 @@ def run(args: argparse.Namespace) -> int:
     return _report(args, fmt, result, replay)
 
 
+def _show_files(args: argparse.Namespace, discovered: Discovery) -> int:
+    from vplint.cli.settings import show_files
+    from vplint.i18n import render
+    from vplint.lint.clock import env_language
+    from vplint.report import concise
+
+    for path in show_files(discovered):
+        print(concise.printable(path))
+    ui = args.lang or env_language()
+    for path in discovered.missing:
+        print(f"vplint: {render('cli.no_path', {'path': concise.printable(path)}, ui)}", file=sys.stderr)
+    for problem in discovered.unreadable:
+        print(f"vplint: {concise.path_problem(problem, ui)}", file=sys.stderr)
+    return 2 if discovered.missing or discovered.unreadable else 0
+
+
+def _emit(args: argparse.Namespace, report: str) -> bool:
+    """The report to standard output, or with ``--output-file`` to that file in one step; False if it failed."""
+    if args.output_file is None:
+        sys.stdout.write(report)
+        return True
+    from vplint.store.files import write_atomic
+
+    try:
+        write_atomic(str(args.output_file), report)
+    except OSError as exc:
+        from vplint.i18n import render
+        from vplint.lint.clock import env_language
+
+        reason = exc.strerror or str(exc)
+        values = {"path": str(args.output_file), "reason": reason}
+        message = render("cli.cannot_write", values, args.lang or env_language())
+        print(f"vplint: {message}", file=sys.stderr)
+        return False
+    return True
+
+
 def _report(args: argparse.Namespace, fmt: Format, result: Result, replay: Replay | None) -> int:
     """Write the report; remember it for replay when the run may be replayed."""
-    if replay is None:
+    code = exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
+    if replay is None and args.output_file is None:
         fmt.write(result, sys.stdout, sys.stderr, lang=args.lang)
-        return exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
+        return code
     from vplint.store.replay import Tee
 
-    out, err = Tee(sys.stdout), Tee(sys.stderr)
+    out, err = Tee(io.StringIO() if args.output_file else sys.stdout), Tee(sys.stderr)
     fmt.write(result, out, err, lang=args.lang)  # type: ignore[arg-type]
-    code = exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
-    replay.store(out.getvalue(), err.getvalue(), code)
+    if args.output_file is not None and not _emit(args, out.getvalue()):
+        return 2
+    if replay is not None:
+        replay.store(out.getvalue(), err.getvalue(), code)
     return code
 
 
@@ -269,7 +376,10 @@ def _fix(
         return _show_diff(args, result, outcomes, failed)
     outcomes, failed = _write_fixes(args, outcomes, failed, {f.path: f.lang for f in result.files})
     after = lint(paths, replace(options, fix=False), loader)
-    fmt.write(after, sys.stdout, sys.stderr, lang=args.lang)
+    report = io.StringIO() if args.output_file else sys.stdout
+    fmt.write(after, report, sys.stderr, lang=args.lang)
+    if isinstance(report, io.StringIO) and not _emit(args, report.getvalue()):
+        failed = True
     if outcomes:  # on stderr when stdout carries a machine-readable report
         print(
             concise.fix_summary(

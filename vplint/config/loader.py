@@ -25,7 +25,7 @@ from vplint.diagnostics import Severity
 from vplint.model.titles import fold_title
 from vplint.store.files import read_toml
 
-__all__ = ["Config", "ConfigError", "ConfigLoader", "all_codes", "expand_codes", "load_config_file"]
+__all__ = ["Config", "ConfigError", "ConfigLoader", "all_codes", "expand_codes", "load_config_file", "read_table"]
 
 CONFIG_FILES = ("vplint.toml", ".vplint.toml", "pyproject.toml")
 
@@ -193,6 +193,11 @@ _KEYS = {
     "templates",
     "title-synonyms",
 }
+
+
+def read_table(path: Path) -> dict[str, Any] | None:
+    """The vplint table of a configuration file as written, or None where a pyproject.toml has none."""
+    return _read_toml(path)
 
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
