@@ -25,6 +25,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
         "schema",
         "print the JSON schema of the canvas model, of the front-matter (for editors) or of the configuration",
     ),
+    ("completion", "print a shell completion script for bash, zsh or fish"),
 )
 """(name, help) of each command, in the order ``vplint --help`` lists them."""
 
