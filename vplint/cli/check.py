@@ -112,6 +112,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     parser.add_argument("--diff", action="store_true", help="show the safe fixes as a diff; change nothing")
     parser.add_argument(
+        "--add-suppressions",
+        action="store_true",
+        help="write a suppression comment for every current finding (to adopt vplint on existing canvases), "
+        "then report what could not be suppressed",
+    )
+    parser.add_argument(
         "--output-format",
         type=str.lower,
         choices=list(FORMATS),
@@ -283,7 +289,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.show_files:
             return _show_files(args, discovered)
         replay = None
-        if options.cache and not (args.fix or args.diff):
+        if options.cache and not (args.fix or args.diff or args.add_suppressions):
             replay = _replay(args, loader, discovered)
             stored = replay.lookup()
             if stored is not None:  # nothing changed since the same run: its output, again
@@ -297,7 +303,42 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     if args.fix or args.diff:
         return _fix(args, fmt, result, paths, options, loader)
+    if args.add_suppressions:
+        return _add_suppressions(args, fmt, result, paths, options, loader)
     return _report(args, fmt, result, replay)
+
+
+def _add_suppressions(
+    args: argparse.Namespace, fmt: Format, result: Result, paths: list[str], options: Options, loader: ConfigLoader
+) -> int:
+    """Suppress every current finding where it is (:mod:`vplint.lint.adopt`), then report what remains."""
+    from vplint.i18n import count, render
+    from vplint.lint.adopt import suppress_file
+    from vplint.report import concise
+    from vplint.store.files import write_atomic
+
+    failed = False
+    added = files = 0
+    for f in result.files:
+        if f.error is not None or not f.diagnostics:
+            continue
+        try:
+            change = suppress_file(f.path, f.diagnostics)
+            if change is None:
+                continue
+            write_atomic(f.path, change[0])
+        except OSError as exc:  # gone or unwritable since it was checked: that file is left as it was
+            _cannot_fix(f.path, exc, args.lang or f.lang)
+            failed = True
+            continue
+        added += change[1].suppressed
+        files += 1
+    after = lint(paths, options, loader)
+    fmt.write(after, sys.stdout, sys.stderr, lang=args.lang)
+    lang = args.lang or concise.summary_language(after)
+    counts = {"findings": count("findings", added, lang), "files": count("files", files, lang)}
+    print(render("summary.suppressed", counts, lang), file=sys.stderr if fmt.machine else sys.stdout)
+    return 2 if failed else exit_code(after, exit_zero=args.exit_zero, strict=args.strict)
 
 
 def _show_files(args: argparse.Namespace, discovered: Discovery) -> int:

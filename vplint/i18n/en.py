@@ -103,6 +103,8 @@ MESSAGES: dict[str, str] = {
     "summary.clean": "All clean: {files} checked, no problems.",
     "summary.found": "Found {counts} in {files}.",
     "summary.fixable": "{n} fixable with 'vplint check --fix' (marked [*]).",
+    "summary.suppressed": "Suppressed {findings} in {files}: each has a comment where it is; "
+    "fix it, then remove the comment.",
     "summary.fixed": "Fixed {fixes} in {files}.",
     "summary.would_fix": "Would fix {fixes} in {files}.",
     "count.findings": "{n} finding|{n} findings",

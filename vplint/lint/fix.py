@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from vplint.diagnostics import Diagnostic, Edit
 
-__all__ = ["FixOutcome", "fix_bytes", "fix_file", "fixed_text", "patch_lines", "unified_diff"]
+__all__ = ["FixOutcome", "fix_bytes", "fix_file", "fixed_text", "patch_lines", "split_text", "unified_diff"]
 
 
 @dataclass
@@ -87,6 +87,17 @@ def fix_bytes(path: str, data: bytes, diagnostics: Iterable[Diagnostic]) -> FixO
     edits = [e for d in diags for e in d.fix]
     if not edits or any(d.code.startswith("F") for d in diags):
         return None
+    split = split_text(data)
+    if split is None:
+        return None
+    bom, text, newline = split
+    fixed, applied = fixed_text(text, edits)
+    return FixOutcome(path, bom + text.replace("\n", newline), bom + fixed.replace("\n", newline), applied)
+
+
+def split_text(data: bytes) -> tuple[str, str, str] | None:
+    """A file's bytes as (its byte-order mark, or ''; its text with LF line ends; the line end it uses);
+    None when it is not UTF-8 or mixes line ends (vplint rewrites neither)."""
     bom = data.startswith(b"\xef\xbb\xbf")
     try:
         raw = data[3 if bom else 0 :].decode("utf-8")
@@ -95,10 +106,7 @@ def fix_bytes(path: str, data: bytes, diagnostics: Iterable[Diagnostic]) -> FixO
     newline = _newline(raw)
     if newline is None:
         return None
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    fixed, applied = fixed_text(text, edits)
-    out = fixed.replace("\n", newline)
-    return FixOutcome(path, ("\ufeff" if bom else "") + raw, ("\ufeff" if bom else "") + out, applied)
+    return ("\ufeff" if bom else ""), raw.replace("\r\n", "\n").replace("\r", "\n"), newline
 
 
 _NO_NEWLINE_AT_END = "\\ No newline at end of file\n"
