@@ -339,6 +339,27 @@ def test_by_account_combines_the_canvases_of_an_account(
     assert brief("canvases", "-o", "out", "--isolated", "--by-account", "--check") == 0
 
 
+def test_two_accounts_of_one_file_name_do_not_overwrite_each_other(
+    tmp_path: Path, en_text: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "canvases"
+    folder.mkdir()
+    (folder / "acme-cfo.en.md").write_text(en_text, encoding="utf-8")
+    other = en_text.replace("id: acme-cfo", "id: acme-coo").replace(
+        "account: ACME Manufacturing", "account: acme manufacturing"
+    )
+    (folder / "acme-coo.en.md").write_text(other, encoding="utf-8")
+    assert brief("canvases", "-o", "out", "--isolated", "--by-account") == 1
+    assert capsys.readouterr().err == (
+        "acme manufacturing: no account brief: acme-manufacturing is already the brief of the account ACME "
+        "Manufacturing (give the accounts names that differ in more than case or punctuation)\n"
+    )
+    md = (tmp_path / "out" / "acme-manufacturing.md").read_text(encoding="utf-8")
+    assert "acme-cfo" in md
+    assert "acme-coo" not in md
+
+
 def test_lang_forces_the_brief_language(tmp_path: Path, in_root: Path) -> None:
     assert brief("canvases/acme-cfo.en.md", "-o", str(tmp_path), "--lang", "zh", "--format", "md") == 0
     md = (tmp_path / "acme-cfo.md").read_text(encoding="utf-8")

@@ -237,9 +237,13 @@ def _render_canvases(
 
 
 def _render_accounts(
-    jobs: list[_Job], renderer: Renderer, formats: Sequence[str], forced: str | None, show_map: bool = True
-) -> dict[str, str]:
-    """One brief per account, in the language most of its canvases use (the first canvas's on a tie)."""
+    jobs: list[_Job], renderer: Renderer, formats: Sequence[str], forced: str | None, ui: str, show_map: bool = True
+) -> tuple[dict[str, str], int]:
+    """One brief per account, in the language most of its canvases use (the first canvas's on a tie).
+
+    Two accounts whose names make one file name (``ACME Manufacturing``, ``acme manufacturing``): the
+    first keeps it, the second gets no brief and a message (exit code 1), as two canvases of one id do.
+    """
     from vplint.briefs.context import account_context
     from vplint.briefs.render import account_name
 
@@ -253,16 +257,23 @@ def _render_accounts(
         account = job.res.canvas.data.get("account")
         groups.setdefault(account.strip() if isinstance(account, str) else "", []).append(job)
     outputs: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    code = 0
     for account in sorted(groups):
         members = sorted(groups[account], key=key)
+        base = account_name(account, [key(j)[0] for j in members])
+        if base in owner:
+            print(_say("account_clash", ui, account=account, name=base, other=owner[base]), file=sys.stderr)
+            code = 1
+            continue
+        owner[base] = account
         langs = [j.lang for j in members]
         lang = forced or max(("en", "zh"), key=lambda lang: (langs.count(lang), lang == langs[0]))
         context = account_context(account, [_context(j, lang, renderer) for j in members], lang)
-        base = account_name(account, [key(j)[0] for j in members])
         for fmt in formats:
             template = renderer.template_name("account", lang, fmt)
             outputs[f"{base}.{fmt}"] = renderer.render(template, {**context, "format": fmt, "show_map": show_map})
-    return outputs
+    return outputs, code
 
 
 def _options(args: argparse.Namespace) -> list[str]:
@@ -347,7 +358,8 @@ def _brief(
     if result.missing or result.unreadable:
         code = 2
     if args.by_account:
-        outputs = _render_accounts(jobs, renderer, formats, args.lang, not args.no_map)
+        outputs, clash = _render_accounts(jobs, renderer, formats, args.lang, ui, not args.no_map)
+        code = max(code, clash)
     else:
         outputs, clash = _render_canvases(jobs, renderer, formats, ui, not args.no_map, shards)
         code = max(code, clash)

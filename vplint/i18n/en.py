@@ -330,6 +330,8 @@ MESSAGES: dict[str, str] = {
     ),
     "brief.unbriefable": "{path}: no brief: the file could not be read as a canvas",
     "brief.incomplete": "{path}: incomplete brief: the canvas has {errors}",
+    "brief.account_clash": "{account}: no account brief: {name} is already the brief of the account {other} "
+    "(give the accounts names that differ in more than case or punctuation)",
     "brief.clash": "{path}: no brief: {name} is already the brief of {other} (give the canvases different ids)",
     "brief.stale": "{path}: out of date",
     "brief.missing": "{path}: missing",

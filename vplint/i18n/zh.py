@@ -267,6 +267,8 @@ MESSAGES: dict[str, str] = {
     "brief.blocked": "{path}：未生成简报：画布有 {errors}（请先修正，或用 --allow-errors 生成标注“不完整”的简报）",
     "brief.unbriefable": "{path}：未生成简报：无法读取为画布",
     "brief.incomplete": "{path}：简报不完整：画布有 {errors}",
+    "brief.account_clash": "{account}：未生成客户简报：{name} 已是客户 {other} 的简报"
+    "（请让两个客户名称的差别不只是大小写或标点）",
     "brief.clash": "{path}：未生成简报：{name} 已是 {other} 的简报（请为画布设置不同的 id）",
     "brief.stale": "{path}：已过期",
     "brief.missing": "{path}：缺失",
