@@ -103,3 +103,18 @@ def test_color_overrides_the_environment_for_one_run(
     assert main(["check", "--output-format", "full", "--color", choice, "--no-cache"]) == 1
     assert ("\x1b[" in capsys.readouterr().out) is coloured
     assert dict(os.environ) == before
+
+
+def test_statistics_count_each_code(team: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (team / "canvases" / "huaxin-cio.zh.md").read_text(encoding="utf-8")
+    (team / "canvases" / "huaxin-cio.zh.md").write_text(
+        text.replace("- 类型：问题解决型", "- 类型：未知"), encoding="utf-8"
+    )
+    assert main(["check", "--statistics", "--no-cache"]) == 1
+    assert capsys.readouterr().out == "2  S002  [ ] unknown-value\n"  # P005 is ignored by the configuration
+    assert main(["check", "--statistics", "--no-cache", "--extend-select", "Y001"]) == 1
+    assert capsys.readouterr().out == "4  Y001  [*] canonical-spelling\n2  S002  [ ] unknown-value\n"
+    assert main(["check", "--statistics", "--no-cache", "--output-format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out) == [
+        {"code": "S002", "name": "unknown-value", "count": 2, "fixable": False}
+    ]

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from vplint.report import ENV_VAR, FORMATS
 
@@ -137,6 +137,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         choices=("auto", "always", "never"),
         default="auto",
         help="colour in the full report: auto (on a terminal, unless $NO_COLOR), always or never",
+    )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="count the findings of each code instead of listing them (JSON with --output-format json)",
     )
     parser.add_argument(
         "--show-files", action="store_true", help="list the files a check would read, one a line, and stop"
@@ -378,16 +383,26 @@ def _emit(args: argparse.Namespace, report: str) -> bool:
     return True
 
 
+def _write(args: argparse.Namespace, fmt: Format, result: Result, out: TextIO, err: TextIO) -> None:
+    """The report in the chosen format, or (``--statistics``) the count of each code's findings."""
+    if args.statistics:
+        from vplint.cli.statistics import write_statistics
+
+        write_statistics(result, out, err, fmt.name == "json", args.lang)
+    else:
+        fmt.write(result, out, err, lang=args.lang)
+
+
 def _report(args: argparse.Namespace, fmt: Format, result: Result, replay: Replay | None) -> int:
     """Write the report; remember it for replay when the run may be replayed."""
     code = exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
     if replay is None and args.output_file is None:
-        fmt.write(result, sys.stdout, sys.stderr, lang=args.lang)
+        _write(args, fmt, result, sys.stdout, sys.stderr)
         return code
     from vplint.store.replay import Tee
 
     out, err = Tee(io.StringIO() if args.output_file else sys.stdout), Tee(sys.stderr)
-    fmt.write(result, out, err, lang=args.lang)  # type: ignore[arg-type]
+    _write(args, fmt, result, out, err)  # type: ignore[arg-type]
     if args.output_file is not None and not _emit(args, out.getvalue()):
         return 2
     if replay is not None:
