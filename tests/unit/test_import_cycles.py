@@ -116,4 +116,5 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 def test_the_graph_sees_function_level_imports_and_skips_type_checking_ones() -> None:
     graph = import_graph()
     assert "vplint.lint.runner" in graph["vplint.cli.check"]  # imported inside run()
-    assert "vplint.lint.result" not in graph["vplint.cli.check"]  # only under TYPE_CHECKING there
+    assert "vplint.lint.runner" in graph["vplint.cli.stdin"]  # imported inside _check()
+    assert "vplint.lint.options" not in graph["vplint.cli.stdin"]  # only under TYPE_CHECKING there

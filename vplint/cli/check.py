@@ -161,18 +161,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def exit_code(result: Result, *, exit_zero: bool = False, strict: bool = False) -> int:
-    """0: clean; 1: findings that fail (errors; with ``strict``, warnings too); 2: missing or unreadable paths.
+    """:func:`vplint.lint.result.exit_code`: the exit code of a check run."""
+    from vplint.lint.result import exit_code as code_of
 
-    ``exit_zero`` turns 1 into 0; it never hides 2.
-    """
-    from vplint.diagnostics import Severity
-
-    code = result.exit_code
-    if code == 2:
-        return 2
-    if strict and result.count(Severity.WARNING):
-        code = 1
-    return 0 if exit_zero else code
+    return code_of(result, exit_zero=exit_zero, strict=strict)
 
 
 def _replay(args: argparse.Namespace, loader: ConfigLoader, discovered: Discovery) -> Replay:
@@ -285,7 +277,12 @@ def _run(args: argparse.Namespace) -> int:
     if "-" in args.paths or args.stdin_filename is not None:
         from vplint.cli.stdin import check_stdin
 
-        return check_stdin(args, fmt)
+        try:
+            options = options_from(args)
+        except ConfigError as exc:
+            print(f"vplint: error: {exc}", file=sys.stderr)
+            return 2
+        return check_stdin(args, fmt, options)
     try:
         options = options_from(args)
         loader = ConfigLoader(options.config, options.isolated)

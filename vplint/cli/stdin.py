@@ -29,19 +29,18 @@ __all__ = ["STDIN", "check_stdin"]
 STDIN = "-"
 
 
-def check_stdin(args: argparse.Namespace, fmt: Format) -> int:
-    """Check standard input; report like ``vplint check`` does.  Exit codes as for a file."""
-    from vplint.cli.check import exit_code, options_from
+def check_stdin(args: argparse.Namespace, fmt: Format, options: Options) -> int:
+    """Check standard input with the run's ``options``; report like ``vplint check`` does.  Exit codes as for a file."""
     from vplint.config.loader import ConfigError, ConfigLoader
     from vplint.i18n import render
     from vplint.lint.clock import env_language
+    from vplint.lint.result import exit_code
 
     ui = args.lang or env_language()
     if [p for p in args.paths if p != STDIN] or args.paths.count(STDIN) > 1:
         print(f"vplint: error: {render('cli.stdin_alone', {}, ui)}", file=sys.stderr)
         return 2
     try:
-        options = options_from(args)
         loader = ConfigLoader(options.config, options.isolated)
         name = args.stdin_filename or STDIN
         config = loader.for_file(name) if args.stdin_filename else loader.for_path(Path.cwd() / STDIN)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from vplint.model.canvas import Canvas
     from vplint.parser.document import Document
 
-__all__ = ["FileResult", "PathProblem", "Result"]
+__all__ = ["FileResult", "PathProblem", "Result", "exit_code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,3 +85,16 @@ class Result:
         if self.missing or self.unreadable or any(f.error for f in self.files):
             return 2
         return 1 if self.count(Severity.ERROR) else 0
+
+
+def exit_code(result: Result, *, exit_zero: bool = False, strict: bool = False) -> int:
+    """0: clean; 1: findings that fail (errors; with ``strict``, warnings too); 2: missing or unreadable paths.
+
+    ``exit_zero`` turns 1 into 0; it never hides 2.
+    """
+    code = result.exit_code
+    if code == 2:
+        return 2
+    if strict and result.count(Severity.WARNING):
+        code = 1
+    return 0 if exit_zero else code
