@@ -10,6 +10,7 @@ from urllib.parse import unquote
 import pytest
 
 from tests.report_support import CLI_PINNED, EN_NAME, ZH_NAME, broken_tree, vplint
+from tests.unit.test_report_junit import assert_valid
 from vplint.report import FORMATS
 
 MACHINE = ["json", "github", "sarif", "junit", "gitlab"]
@@ -23,6 +24,7 @@ def parses(fmt: str, stdout: str) -> None:
         json.loads(stdout)
     elif fmt == "junit":
         ET.fromstring(stdout.encode("utf-8"))
+        assert_valid(stdout)  # against the Jenkins xunit junit-10.xsd
     elif fmt == "github":
         assert all(line.startswith("::") for line in stdout.splitlines())
 

@@ -3,17 +3,36 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from functools import cache
 from pathlib import Path
 
+import pytest
+import xmlschema
+
+from tests.conftest import ROOT, TESTS
 from tests.report_support import EN_NAME, EXAMPLES, TODAY, ZH_NAME, broken_tree, check, drafts, render, shipped
 from vplint.diagnostics import Diagnostic, Severity
 from vplint.lint.options import Options
-from vplint.lint.result import FileResult, Result
+from vplint.lint.result import FileResult, PathProblem, Result
+
+XSD_FILE = TESTS / "data" / "junit-10.xsd"  # the Jenkins xunit plugin's schema: tests/data/README.md
+
+
+@cache
+def schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(XSD_FILE))
+
+
+def assert_valid(document: str) -> None:
+    """``document`` is valid against junit-10.xsd; the message lists what is not."""
+    errors = list(schema().iter_errors(document))
+    assert not errors, "\n".join(f"{e.path}: {e.reason}" for e in errors[:5])
 
 
 def parse(result: Result, lang: str | None = None) -> ET.Element:
     out, _ = render("junit", result, lang)
     assert out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+    assert_valid(out)
     root = ET.fromstring(out.encode("utf-8"))
     assert root.tag == "testsuites"
     suites = root.findall("testsuite")
@@ -99,3 +118,53 @@ def test_characters_xml_cannot_hold_are_escaped() -> None:
     assert failure is not None
     assert failure.text
     assert "a\\x0bb\\x1b[31m" in failure.text
+
+
+def test_the_schema_is_the_xunit_one_and_strict() -> None:
+    assert XSD_FILE.read_text(encoding="utf-8").count("Copyright (c) 2014, Gregory Boissinot") == 1
+    suite = '<testsuite name="s" tests="1" failures="0" errors="0"><testcase name="c"/></testsuite>'
+    valid = f"<testsuites>{suite}</testsuites>"
+    assert_valid(valid)
+    for broken in (
+        valid.replace('<testcase name="c"/>', '<testcase name="c" file="c.md"/>'),  # no file attribute there
+        valid.replace(' tests="1"', ""),  # a suite's tests count is required
+        valid.replace("<testcase name=", "<testcase title="),  # a case's name is required
+    ):
+        assert list(schema().iter_errors(broken)), broken
+
+
+def test_every_report_is_valid_against_the_xunit_schema(tmp_path: Path, en_text: str, zh_text: str) -> None:
+    """Findings of every severity in both languages, a fix, an unreadable file, a missing path, hostile text."""
+    folder = broken_tree(tmp_path / "t", en_text, zh_text)
+    odd = Diagnostic("odd\x1b.md", 3, 1, "H002", "H002.placeholder", Severity.ERROR, {"text": "a\x0bb\n\u202ec\x85"})
+    results = [
+        shipped(),
+        drafts(),
+        check(folder, tmp_path / "nowhere.md", options=Options(today=TODAY, extend_select=("Y",))),
+        Result(files=[FileResult("odd.md", [odd])], unreadable=[PathProblem("locked", "Permission denied")]),
+        Result(files=[]),
+    ]
+    for result in results:
+        for lang in (None, "en", "zh"):
+            assert_valid(render("junit", result, lang)[0])
+
+
+def test_the_file_is_named_without_a_file_attribute(tmp_path: Path, en_text: str, zh_text: str) -> None:
+    folder = broken_tree(tmp_path / "t", en_text, zh_text)
+    suite = parse(check(folder, options=Options(today=TODAY)))
+    for case in suite.findall("testcase"):
+        assert case.get("file") is None
+        name = str(case.get("name"))
+        assert Path(name).parent == folder
+        for element in (case.find("failure"), case.find("system-out")):
+            if element is not None and element.text:
+                assert all(line.startswith(f"{name}:") for line in element.text.splitlines())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_documented_example_is_valid(lang: str) -> None:
+    doc = (ROOT / "docs" / ("output-formats.zh.md" if lang == "zh" else "output-formats.md")).read_text(
+        encoding="utf-8"
+    )
+    (example,) = [block for block in doc.split("```xml\n")[1:] if "<testsuites" in block]
+    assert_valid(example.split("```")[0])

@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import jsonschema
 import pytest
 from jsonschema.validators import validator_for
 
 import vplint
-from tests.conftest import TESTS
+from tests.conftest import ROOT, TESTS
 from tests.report_support import EN_NAME, TODAY, ZH_NAME, broken_tree, check, drafts, render, shipped
 from vplint.lint.codes import BUILTIN_CODES
 from vplint.lint.options import Options
 from vplint.lint.result import Result
-from vplint.report import sarif
+from vplint.report import common, sarif
 from vplint.rules import RULES
 
 SCHEMA_FILE = TESTS / "data" / "sarif-schema-2.1.0.json"
+
+
+@pytest.fixture(autouse=True)
+def _workspace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests say where the repository root is; a CI runner's own checkout must not decide it."""
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
 
 
 @cache
@@ -181,3 +190,177 @@ def test_uris(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     outside = sarif.artifact_location(str(tmp_path / "other" / "a b.md"), base)
     assert outside == {"uri": (tmp_path / "other" / "a b.md").as_uri()}
     assert "%20" in outside["uri"]
+
+
+# --- paths relative to the repository root ----------------------------------------------------
+
+
+def _repository(tmp_path: Path, en_text: str, git: str = "folder") -> Path:
+    """``tmp_path/repo``, a repository (``.git`` a folder, or the file of a worktree), with a broken canvas in sub/."""
+    repo = tmp_path / "repo"
+    (repo / "sub" / "deeper").mkdir(parents=True)
+    if git == "folder":
+        (repo / ".git").mkdir()
+    else:
+        (repo / ".git").write_text("gitdir: /somewhere/else/.git/worktrees/repo\n", encoding="utf-8")
+    (repo / "sub" / "c d.md").write_text(en_text.replace("Type: problem-solving", "Type: x"), encoding="utf-8")
+    return repo
+
+
+def _uris(run: dict[str, Any]) -> list[dict[str, str]]:
+    return [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]]
+
+
+@pytest.mark.parametrize("git", ["folder", "file"])
+def test_uris_are_relative_to_the_git_top_level(
+    tmp_path: Path, en_text: str, monkeypatch: pytest.MonkeyPatch, git: str
+) -> None:
+    """Regression: the URIs were relative to the current folder, so a run from sub/ wrote 'c%20d.md'."""
+    repo = _repository(tmp_path, en_text, git)
+    monkeypatch.chdir(repo / "sub" / "deeper")
+    run = run_of(log(check("../c d.md")))
+    assert _uris(run) == [{"uri": "sub/c%20d.md", "uriBaseId": "%SRCROOT%"}]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": repo.as_uri() + "/"}}
+    # the github and gitlab formats name the file the same way, from the same code
+    assert render("github", check("../c d.md"))[0].startswith("::error file=sub/c d.md,line=33,")
+    assert json.loads(render("gitlab", check("../c d.md"))[0])[0]["location"]["path"] == "sub/c d.md"
+
+
+def test_github_workspace_wins_over_the_git_top_level(
+    tmp_path: Path, en_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _repository(tmp_path, en_text)
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(repo / "sub"))
+    run = run_of(log(check("sub/c d.md")))
+    assert _uris(run) == [{"uri": "c%20d.md", "uriBaseId": "%SRCROOT%"}]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == (repo / "sub").as_uri() + "/"
+
+
+def test_outside_any_repository_the_current_folder_is_the_root(
+    tmp_path: Path, en_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _repository(tmp_path, en_text)
+    (repo / ".git").rmdir()
+    if common.repository_root(str(tmp_path)) is not None:
+        pytest.skip("the temporary folder is inside a git repository")
+    monkeypatch.chdir(repo / "sub")
+    run = run_of(log(check("c d.md", str(repo / ".." / "elsewhere.md"))))
+    assert _uris(run) == [{"uri": "c%20d.md", "uriBaseId": "%SRCROOT%"}]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == (repo / "sub").as_uri() + "/"
+    (missing,) = run["invocations"][0]["toolExecutionNotifications"]
+    outside = missing["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert outside == {"uri": (tmp_path / "elsewhere.md").as_uri()}  # absolute, so no uriBaseId
+
+
+def test_every_relative_uri_has_the_base_and_every_absolute_one_none(
+    tmp_path: Path, en_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _repository(tmp_path, en_text)
+    monkeypatch.chdir(repo)
+    run = run_of(log(check("sub", str(tmp_path / "nowhere.md"), options=Options(today=TODAY, extend_select=("Y",)))))
+    locations = [json.dumps(x) for x in [run["results"], run["invocations"]]]
+    found = [json.loads(m) for m in re.findall(r'\{"uri": [^{}]*\}', "".join(locations))]
+    assert len(found) > 2
+    for location in found:
+        if location["uri"].startswith("file://"):
+            assert "uriBaseId" not in location
+        else:
+            assert location["uriBaseId"] in run["originalUriBaseIds"]
+
+
+def test_repository_root(tmp_path: Path) -> None:
+    (tmp_path / "r" / "a" / "b").mkdir(parents=True)
+    (tmp_path / "r" / ".git").mkdir()
+    assert common.repository_root(str(tmp_path / "r" / "a" / "b")) == tmp_path / "r"
+    assert common.repository_root(str(tmp_path / "r" / "a" / ".." / "a")) == tmp_path / "r"
+    (tmp_path / "r" / "a" / ".git").write_text("gitdir: ../.git/modules/a\n", encoding="utf-8")  # a submodule
+    assert common.repository_root(str(tmp_path / "r" / "a" / "b")) == tmp_path / "r" / "a"
+    assert common.repository_root(str(ROOT / "vplint")) in (ROOT, None)  # this checkout, or an sdist
+
+
+def test_base_dir_reads_the_variable_then_git_then_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "r" / "a").mkdir(parents=True)
+    (tmp_path / "r" / ".git").mkdir()
+    monkeypatch.chdir(tmp_path / "r" / "a")
+    assert common.base_dir() == tmp_path / "r"
+    assert common.base_dir("GITHUB_WORKSPACE", {}) == tmp_path / "r"
+    assert common.base_dir("GITHUB_WORKSPACE", {"GITHUB_WORKSPACE": "/ci/checkout/"}) == Path("/ci/checkout")
+    assert common.base_dir("GITHUB_WORKSPACE", {"GITHUB_WORKSPACE": ""}) == tmp_path / "r"
+
+
+# --- rule metadata: helpUri and the length of fullDescription ---------------------------------
+
+
+def _anchors(markdown: str) -> set[str]:
+    """The anchors GitHub gives a page's headings (fenced blocks left out)."""
+    text = re.sub(r"^```.*?^```", "", markdown, flags=re.M | re.S)
+    out = set()
+    for heading in re.findall(r"^#{1,6} (.+)$", text, re.M):
+        kept = "".join(c for c in heading.strip().lower() if c in " -_" or unicodedata.category(c)[0] in "LMN")
+        out.add(kept.replace(" ", "-"))
+    return out
+
+
+@pytest.mark.parametrize(("lang", "page"), [("en", "rules.md"), ("zh", "rules.zh.md")])
+def test_every_rule_has_a_help_uri_to_its_section(lang: str, page: str) -> None:
+    rules = run_of(log(shipped(), lang))["tool"]["driver"]["rules"]
+    doc = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    anchors = _anchors(doc)
+    for r in rules:
+        uri = r["helpUri"]
+        parts = urlsplit(uri)
+        assert (parts.scheme, bool(parts.netloc)) == ("https", True), uri  # SARIF: an absolute URI
+        assert uri.isascii()
+        assert uri.startswith(sarif.DOCS_URL + page + "#")
+        assert f"/blob/v{vplint.__version__}/docs/" in uri  # the docs of this version
+        fragment = unquote(parts.fragment)
+        assert fragment in anchors, (r["id"], fragment)
+        if r["id"] in RULES:
+            assert fragment == f"{r['id'].lower()}-{r['name']}"
+        else:  # the file and shape checks share one section, which has a line for each
+            section = doc.split("\n## ")[-1]
+            assert _anchors("## " + section.splitlines()[0]) == {fragment}
+            assert f"| {r['id']} | {r['name']} |" in section
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_full_descriptions_fit_github_and_are_cut_between_words(lang: str) -> None:
+    rules = run_of(log(shipped(), lang))["tool"]["driver"]["rules"]
+    texts = {r["id"]: r["fullDescription"]["text"] for r in rules}
+    rationales = {code: sarif._unwrap(rule.rationale(lang), lang) for code, rule in RULES.items()}
+    assert max(map(len, rationales.values())) > sarif.FULL_DESCRIPTION_LIMIT or lang == "zh"  # some are cut
+    for code, text in texts.items():
+        assert 0 < len(text) <= 1024, (code, len(text))
+        original = rationales.get(code, text)
+        if text == original:
+            continue
+        assert text.endswith("…"), code
+        kept = text[:-1].rstrip()
+        assert original.startswith(kept)
+        before, after = kept[-1], original[len(kept)]
+        assert after.isspace() or {unicodedata.east_asian_width(c) for c in (before, after)} & {"W", "F"}, code
+    assert any(text.endswith("…") for text in texts.values()) or lang == "zh"
+
+
+def test_shorten() -> None:
+    assert sarif.shorten("Short. Text.", 20) == "Short. Text."
+    assert sarif.shorten("One two three. Four five six seven.", 30) == "One two three. …"
+    # no sentence ends in the second half: the last word that fits
+    assert sarif.shorten("One. Two three four five six seven eight.", 30) == "One. Two three four five six …"
+    assert sarif.shorten("Abbreviations such as e.g. here and there", 34) == "Abbreviations such as e.g. here …"
+    cut = sarif.shorten("word " * 300)
+    assert len(cut) <= 1024
+    assert cut.endswith("word …")
+    assert sarif.shorten("一二三四五。六七八九十一二三四五六七八九十", 12) == "一二三四五。…"
+    assert sarif.shorten("这是一个很长的句子没有句号一直写下去", 10) == "这是一个很长的句…"
+    assert sarif.shorten("3. list item number three and more words", 12) == "3. list …"
+    for limit in range(10, 60):
+        text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor incididunt ut labore."
+        short = sarif.shorten(text, limit)
+        assert len(short) <= limit
+        kept = short.removesuffix("…").rstrip()
+        assert text.startswith(kept)
+        assert len(text) == len(kept) or text[len(kept)] == " ", (limit, short)

@@ -102,6 +102,7 @@ MESSAGES: dict[str, str] = {
     # summaries (reporters)
     "summary.clean": "All clean: {files} checked, no problems.",
     "summary.found": "Found {counts} in {files}.",
+    "summary.found_of": "Found {counts} in {files} ({checked} checked).",
     "summary.fixable": "{n} fixable with 'vplint check --fix' (marked [*]).",
     "summary.suppressed": "Suppressed {findings} in {files}: each has a comment where it is; "
     "fix it, then remove the comment.",

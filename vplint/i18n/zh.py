@@ -92,6 +92,7 @@ MESSAGES: dict[str, str] = {
     # summaries (reporters)
     "summary.clean": "全部通过：检查了 {files}，没有发现问题。",
     "summary.found": "在 {files}中发现 {counts}。",
+    "summary.found_of": "在 {files}中发现 {counts}（共检查了 {checked}）。",
     "summary.fixable": "其中 {n} 个可用 'vplint check --fix' 自动修正（标有 [*]）。",
     "summary.suppressed": "已在 {files}中抑制 {findings}：每处都加了注释；修正后请删除注释。",
     "summary.fixed": "已在 {files}中修正 {fixes}。",

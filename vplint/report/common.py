@@ -12,14 +12,34 @@ from vplint.lint.result import FileResult
 from vplint.rules import RULES
 from vplint.store.digest import sha256
 
-__all__ = ["absolute_path", "base_dir", "fingerprints", "relative_path", "rule_name"]
+__all__ = ["absolute_path", "base_dir", "fingerprints", "relative_path", "repository_root", "rule_name"]
 
 
 def base_dir(env_var: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
-    """The folder report paths are relative to: ``$env_var`` when it is set (a CI system's checkout), else the cwd."""
+    """The folder report paths are relative to: the repository root.
+
+    That is ``$env_var`` when it is set (a CI system's checkout: ``GITHUB_WORKSPACE``, ``CI_PROJECT_DIR``),
+    else the git top level around the current folder (:func:`repository_root`), else the current folder.
+    """
     env = os.environ if environ is None else environ
     value = env.get(env_var, "") if env_var else ""
-    return Path(os.path.normpath(os.path.abspath(value or os.getcwd())))
+    if value:
+        return Path(os.path.normpath(os.path.abspath(value)))
+    cwd = os.path.normpath(os.getcwd())
+    return repository_root(cwd) or Path(cwd)
+
+
+def repository_root(start: str) -> Path | None:
+    """The folder ``git rev-parse --show-toplevel`` names from ``start``, found without running git.
+
+    The nearest folder from ``start`` up that holds a ``.git`` entry: a folder, or the file a linked
+    worktree or a submodule has.  None outside a repository.
+    """
+    folder = Path(os.path.normpath(os.path.abspath(start)))
+    for candidate in (folder, *folder.parents):
+        if os.path.lexists(candidate / ".git"):
+            return candidate
+    return None
 
 
 def absolute_path(path: str) -> Path:

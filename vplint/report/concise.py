@@ -46,7 +46,11 @@ def write_io_error(res: FileResult, err: TextIO, lang: str | None) -> None:
 
 
 def summary(result: Result, lang: str) -> str:
-    files = count("files", len(result.files), lang)
+    """``Found 2 errors in 1 file (2 files checked).``: the files counted are those with findings.
+
+    The checked count is added when it differs; with nothing found, ``All clean: N files checked``.
+    """
+    checked = len(result.files)
     parts = []
     for kind, sev in (("errors", Severity.ERROR), ("warnings", Severity.WARNING), ("infos", Severity.INFO)):
         n = result.count(sev)
@@ -56,9 +60,13 @@ def summary(result: Result, lang: str) -> str:
     if unreadable:
         parts.append(count("unreadable", unreadable, lang))
     if not parts:
-        return render("summary.clean", {"files": files}, lang)
+        return render("summary.clean", {"files": count("files", checked, lang)}, lang)
     sep = "、" if lang == "zh" else ", "
-    return render("summary.found", {"counts": sep.join(parts), "files": files}, lang)
+    flagged = sum(1 for f in result.files if f.diagnostics or f.error is not None)
+    args = {"counts": sep.join(parts), "files": count("files", flagged, lang)}
+    if flagged == checked:
+        return render("summary.found", args, lang)
+    return render("summary.found_of", {**args, "checked": count("files", checked, lang)}, lang)
 
 
 def path_problem(problem: PathProblem, lang: str) -> str:

@@ -4,8 +4,9 @@
 
 Errors become ``::error``, warnings ``::warning``, infos ``::notice``.  The message repeats
 the location and code so the raw log reads like the concise format.  Paths are relative to
-``$GITHUB_WORKSPACE`` (the checkout; else the current folder), as annotations need.  Data is
-escaped as the Actions toolkit does (``%``, CR, LF), properties also ``:`` and ``,``.
+``$GITHUB_WORKSPACE`` (the checkout; else the git top level, else the current folder), as
+annotations need.  Data is escaped as the Actions toolkit does (``%``, CR, LF), properties also
+``:`` and ``,``.
 """
 
 from __future__ import annotations

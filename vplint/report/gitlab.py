@@ -7,7 +7,7 @@ A JSON array, one object a finding::
      "location": {"path": "canvases/a.md", "lines": {"begin": 21}}}
 
 Severity: error → ``major``, warning → ``minor``, info → ``info``.  Paths are relative to
-``$CI_PROJECT_DIR`` (the checkout; else the current folder).  The fingerprint is stable
+``$CI_PROJECT_DIR`` (the checkout; else the git top level, else the current folder).  The fingerprint is stable
 across runs and does not change when unrelated lines move (see
 :func:`vplint.report.common.fingerprints`), so merge-request widgets show new findings only.
 """

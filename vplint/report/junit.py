@@ -4,7 +4,7 @@
 
     <testsuites name="vplint" tests="2" failures="1" errors="0">
       <testsuite name="vplint" tests="2" failures="1" errors="0" skipped="0">
-        <testcase classname="vplint" name="canvases/a.md" file="canvases/a.md">
+        <testcase classname="vplint" name="canvases/a.md">
           <failure message="1 error" type="vplint">canvases/a.md:21:9: S002 ...</failure>
           <system-out>canvases/a.md:40:4: M006 ...</system-out>
         </testcase>
@@ -13,6 +13,11 @@
 A canvas with error findings fails (``<failure>``: the count, then one concise line per
 error); warnings and infos do not fail it and are listed in ``<system-out>``; a file that
 cannot be read, and a path that does not exist, is an ``<error>``.
+
+The report is valid against the Jenkins xunit plugin's ``junit-10.xsd`` (the Surefire schema), which
+has no ``file`` attribute on ``testcase``: the canvas's path is the test case's ``name``, and each
+line of ``<failure>`` and ``<system-out>`` starts with it.  ``classname`` stays ``vplint``, as
+Jenkins splits a class name at its dots into package and class, which would cut a path apart.
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ def tree(result: Result, lang: str | None = None) -> ET.Element:
         errors += 1
     for res in result.files:
         path = _xml(printable(res.path))
-        case = ET.SubElement(suite, "testcase", classname="vplint", name=path, file=path)
+        case = ET.SubElement(suite, "testcase", classname="vplint", name=path)
         if res.error is not None:
             text = render("cli.unreadable", {"path": printable(res.path), "reason": res.error}, message_lang)
             ET.SubElement(case, "error", message=_xml(text), type="unreadable")

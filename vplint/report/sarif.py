@@ -4,22 +4,26 @@ One run; ``tool.driver.rules`` describes every code vplint has (file and shape c
 the rules) with its rationale and a failing and a passing example; each result names its
 rule by id and index, carries the severity it was reported with, its message in the
 canvas's language, the location (columns count Unicode code points: ``columnKind``) and,
-for fixable findings, the fix.  Paths are relative URIs against ``%SRCROOT%`` (the current
-folder), percent-encoded; files outside it get an absolute ``file://`` URI.  Rule texts are
-English unless ``lang`` is ``zh``.
+for fixable findings, the fix.  Paths are relative URIs against ``%SRCROOT%``, the repository
+root (``$GITHUB_WORKSPACE``, else the git top level, else the current folder: see
+:func:`vplint.report.common.base_dir`), percent-encoded; files outside it get an absolute
+``file://`` URI.  Each rule's ``helpUri`` is its section of the rules reference, and its
+``fullDescription`` is cut to GitHub's 1,024 characters (``help`` keeps the whole text).  Rule
+texts are English unless ``lang`` is ``zh``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from vplint import __version__
 from vplint.diagnostics import Diagnostic, Severity
-from vplint.i18n import render, table
+from vplint.i18n import render, table, text
 from vplint.lint.codes import BUILTIN_CODES
 from vplint.lint.result import FileResult, Result
 from vplint.report.common import absolute_path, base_dir, fingerprints, relative_path
@@ -27,14 +31,31 @@ from vplint.report.concise import path_problem, printable, summary_language, wri
 from vplint.report.terminal import escape_bidi
 from vplint.rules import RULES
 from vplint.rules.docs import explain_text
+from vplint.scaffold.files import PLACEHOLDER_REPO, PLACEHOLDER_REV
 
-__all__ = ["SCHEMA_URI", "artifact_location", "log", "rule_descriptors", "write"]
+__all__ = [
+    "DOCS_URL",
+    "FULL_DESCRIPTION_LIMIT",
+    "SCHEMA_URI",
+    "artifact_location",
+    "help_uri",
+    "log",
+    "rule_descriptors",
+    "shorten",
+    "write",
+]
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "vplint/v1"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _LANGUAGE_TAG = {"en": "en-US", "zh": "zh-CN"}
+DOCS_URL = f"{PLACEHOLDER_REPO}/blob/{PLACEHOLDER_REV}/docs/"
+"""The docs folder of the repository vplint is installed from, at this version's tag, so each ``helpUri``
+describes the rules this vplint checks.  The repository is ``PLACEHOLDER_REPO``, the URL ``vplint init``
+writes into a team's files: where vplint is hosted, change that one constant."""
+FULL_DESCRIPTION_LIMIT = 1024
+"""GitHub code scanning's limit on a rule's ``fullDescription.text``, in characters."""
 
 
 _LIST_ITEM = re.compile(r"(?:[-*]|\d+\.)\s")
@@ -56,6 +77,54 @@ def _unwrap(text: str, lang: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+_SENTENCE_END = re.compile(r"(?<=[^\s\d.]{2}[.!?])(?=\s)|(?<=[。！？])")
+"""After a full stop that ends a word of two letters or more: not "3." (a numbered list) nor "e.g."."""
+
+
+def _wide(c: str) -> bool:
+    """A CJK character or punctuation mark: text may be cut before or after it, as between words."""
+    return unicodedata.east_asian_width(c) in ("W", "F")
+
+
+def shorten(description: str, limit: int = FULL_DESCRIPTION_LIMIT) -> str:
+    """``description`` if it fits in ``limit`` characters, else cut at a sentence end, else between words, with ``…``.
+
+    Never mid-word: the cut falls at a space, or next to a Chinese character or punctuation mark.
+    """
+    if len(description) <= limit:
+        return description
+    room = limit - 2  # the ellipsis, and the space before it
+    cut = max((m.start() for m in _SENTENCE_END.finditer(description, 0, room + 1)), default=0)
+    if cut < room // 2:  # no sentence ends late enough: the last word boundary
+        cut = max(
+            (
+                i
+                for i in range(1, room + 1)
+                if description[i].isspace() or _wide(description[i - 1]) or _wide(description[i])
+            ),
+            default=room,
+        )
+    kept = description[:cut].rstrip()
+    return kept + ("…" if kept and _wide(kept[-1]) else " …")
+
+
+def _anchor(heading: str) -> str:
+    """A heading's anchor as GitHub and GitLab make it: lower case, punctuation dropped, spaces as hyphens."""
+    kept = "".join(c for c in heading.strip().lower() if c in " -_" or unicodedata.category(c)[0] in "LMN")
+    return kept.replace(" ", "-")
+
+
+def help_uri(code: str, lang: str = "en") -> str:
+    """Where the rules reference (``docs/rules.md``, ``rules.zh.md``) explains ``code``.
+
+    A rule has its own section (``## C001 problem-diagnosis``); the file and shape checks share one.
+    """
+    page = "rules.zh.md" if lang == "zh" else "rules.md"
+    rule = RULES.get(code)
+    heading = f"{rule.code} {rule.name}" if rule is not None else text("docs.builtin", lang).lstrip("#")
+    return f"{DOCS_URL}{page}#{quote(_anchor(heading))}"
+
+
 def rule_descriptors(lang: str = "en") -> list[dict[str, Any]]:
     """A ``reportingDescriptor`` for every code: the file and shape checks (F, S), then the rules."""
     zh = lang == "zh"
@@ -67,7 +136,8 @@ def rule_descriptors(lang: str = "en") -> list[dict[str, Any]]:
                 "id": b.code,
                 "name": b.name,
                 "shortDescription": {"text": summary},
-                "fullDescription": {"text": summary},
+                "fullDescription": {"text": shorten(summary)},
+                "helpUri": help_uri(b.code, lang),
                 "help": {"text": summary, "markdown": summary},
                 "defaultConfiguration": {"enabled": True, "level": LEVEL[b.severity]},
                 "properties": {"fixable": False},
@@ -76,14 +146,15 @@ def rule_descriptors(lang: str = "en") -> list[dict[str, Any]]:
     labels = table(lang)
     for r in RULES.values():
         rationale = _unwrap(r.rationale(lang), lang)
-        text = f"{rationale}\n\n{labels['sarif.bad']}\n{r.bad}\n\n{labels['sarif.good']}\n{r.good}"
+        help_text = f"{rationale}\n\n{labels['sarif.bad']}\n{r.bad}\n\n{labels['sarif.good']}\n{r.good}"
         out.append(
             {
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": {"text": r.summary_zh if zh else r.summary_en},
-                "fullDescription": {"text": rationale},
-                "help": {"text": text, "markdown": explain_text(r, "zh" if zh else "en")},
+                "fullDescription": {"text": shorten(rationale)},
+                "helpUri": help_uri(r.code, lang),
+                "help": {"text": help_text, "markdown": explain_text(r, "zh" if zh else "en")},
                 "defaultConfiguration": {"enabled": r.default_enabled, "level": LEVEL[r.severity]},
                 "properties": {"fixable": r.fixable},
             }
@@ -148,7 +219,7 @@ def _notification(text: str, location: dict[str, str]) -> dict[str, Any]:
 
 def log(result: Result, lang: str | None = None, base: Path | None = None) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dict."""
-    base = base or base_dir()
+    base = base or base_dir("GITHUB_WORKSPACE")
     rules = rule_descriptors(lang or "en")
     index = {r["id"]: i for i, r in enumerate(rules)}
     results: list[dict[str, Any]] = []
