@@ -118,3 +118,27 @@ def test_statistics_count_each_code(team: Path, capsys: pytest.CaptureFixture[st
     assert json.loads(capsys.readouterr().out) == [
         {"code": "S002", "name": "unknown-value", "count": 2, "fixable": False}
     ]
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full"])
+def test_quiet_prints_the_findings_and_nothing_else(team: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    assert main(["check", "--no-cache", "--output-format", fmt]) == 1
+    loud = capsys.readouterr().out
+    assert main(["check", "--no-cache", "--output-format", fmt, "--quiet"]) == 1
+    quiet = capsys.readouterr().out
+    assert "Found 1 error" in loud
+    assert quiet == loud[: loud.index("Found 1 error")]
+    assert " S002 " in quiet
+    # clean: nothing at all
+    (team / "canvases" / "acme-cfo.en.md").write_bytes((ROOT / "canvases" / "acme-cfo.en.md").read_bytes())
+    assert main(["check", "--no-cache", "--output-format", fmt, "-q"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_quiet_fix_says_nothing_of_what_it_fixed(team: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (ROOT / "canvases" / "acme-cfo.en.md").read_text(encoding="utf-8")
+    (team / "canvases" / "acme-cfo.en.md").write_text(text.replace("problem-solving", "Problem Solving"))
+    assert main(["check", "--no-cache", "--output-format", "concise", "--fix", "-q"]) == 0
+    said = capsys.readouterr()
+    assert said.out == said.err == ""
+    assert "- Type: problem-solving\n" in (team / "canvases" / "acme-cfo.en.md").read_text(encoding="utf-8")

@@ -139,6 +139,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="colour in the full report: auto (on a terminal, unless $NO_COLOR), always or never",
     )
     parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print the findings and nothing else (no summary, no fix counts)"
+    )
+    parser.add_argument(
         "--statistics",
         action="store_true",
         help="count the findings of each code instead of listing them (JSON with --output-format json)",
@@ -336,10 +339,11 @@ def _add_suppressions(
         added += change[1].suppressed
         files += 1
     after = lint(paths, options, loader)
-    fmt.write(after, sys.stdout, sys.stderr, lang=args.lang)
+    _write(args, fmt, after, sys.stdout, sys.stderr)
     lang = args.lang or concise.summary_language(after)
     counts = {"findings": count("findings", added, lang), "files": count("files", files, lang)}
-    print(render("summary.suppressed", counts, lang), file=sys.stderr if fmt.machine else sys.stdout)
+    if not args.quiet:
+        print(render("summary.suppressed", counts, lang), file=sys.stderr if fmt.machine else sys.stdout)
     return 2 if failed else exit_code(after, exit_zero=args.exit_zero, strict=args.strict)
 
 
@@ -386,6 +390,8 @@ def _write(args: argparse.Namespace, fmt: Format, result: Result, out: TextIO, e
         from vplint.cli.statistics import write_statistics
 
         write_statistics(result, out, err, fmt.name == "json", args.lang)
+    elif args.quiet:
+        fmt.write_quiet(result, out, err, lang=args.lang)
     else:
         fmt.write(result, out, err, lang=args.lang)
 
@@ -430,10 +436,10 @@ def _fix(
     outcomes, failed = _write_fixes(args, outcomes, failed, {f.path: f.lang for f in result.files})
     after = lint(paths, replace(options, fix=False), loader)
     report = io.StringIO() if args.output_file else sys.stdout
-    fmt.write(after, report, sys.stderr, lang=args.lang)
+    _write(args, fmt, after, report, sys.stderr)
     if isinstance(report, io.StringIO) and not _emit(args, report.getvalue()):
         failed = True
-    if outcomes:  # on stderr when stdout carries a machine-readable report
+    if outcomes and not args.quiet:  # on stderr when stdout carries a machine-readable report
         print(
             concise.fix_summary(
                 sum(o.applied for o in outcomes), len(outcomes), args.lang or concise.summary_language(after)
@@ -459,7 +465,8 @@ def _show_diff(args: argparse.Namespace, result: Result, outcomes: list[FixOutco
         out.flush()
     fixed = sum(o.applied for o in outcomes)
     lang = concise.summary_language(result, args.lang)
-    print(concise.fix_summary(fixed, len(outcomes), lang, would=True), file=sys.stderr)
+    if not args.quiet:
+        print(concise.fix_summary(fixed, len(outcomes), lang, would=True), file=sys.stderr)
     if result.exit_code == 2 or failed:
         return 2
     return 1 if outcomes and not args.exit_zero else 0

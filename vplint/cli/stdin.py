@@ -52,7 +52,7 @@ def check_stdin(args: argparse.Namespace, fmt: Format, options: Options) -> int:
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     result = _check(data, name, config, options)
     if not (args.fix or args.diff):
-        fmt.write(result, sys.stdout, sys.stderr, lang=args.lang)
+        (fmt.write_quiet if args.quiet else fmt.write)(result, sys.stdout, sys.stderr, lang=args.lang)
         return exit_code(result, exit_zero=args.exit_zero, strict=args.strict)
     from vplint.lint.fix import fix_bytes, unified_diff
 
@@ -69,7 +69,8 @@ def check_stdin(args: argparse.Namespace, fmt: Format, options: Options) -> int:
     after = _check(fixed, name, config, replace(options, fix=False)) if changed else result
     from vplint.report import FORMATS
 
-    FORMATS["concise"].write(after, sys.stderr, sys.stderr, lang=args.lang)  # stdout carries the text
+    concise = FORMATS["concise"]
+    (concise.write_quiet if args.quiet else concise.write)(after, sys.stderr, sys.stderr, lang=args.lang)
     return exit_code(after, exit_zero=args.exit_zero, strict=args.strict)
 
 

@@ -12,6 +12,7 @@ Adding a format: one module here and one line in ``FORMATS``.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 from collections.abc import Mapping
@@ -43,6 +44,15 @@ class Format:
     def write(self) -> Writer:
         module = importlib.import_module(f"{__name__}.{self.module}")
         return cast("Writer", module.write)
+
+    @property
+    def write_quiet(self) -> Writer:
+        """``write`` without the closing summary (``--quiet``): the findings and nothing else.  The
+        machine-readable formats have no summary, so theirs is ``write``."""
+        module = importlib.import_module(f"{__name__}.{self.module}")
+        if self.machine:
+            return cast("Writer", module.write)
+        return cast("Writer", functools.partial(module.write, summary=False))
 
 
 FORMATS: dict[str, Format] = {

@@ -96,12 +96,14 @@ def write_summary(result: Result, out: TextIO, lang: str | None = None) -> None:
             print(render("summary.fixable", {"n": fixable}, summary_lang), file=out)
 
 
-def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> None:
+def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None, summary: bool = True) -> None:
+    """One line a finding, then (unless ``summary`` is false: ``--quiet``) the summary."""
     write_path_errors(result, err, lang)
     for res in result.files:
         for d in res.diagnostics:
             print(format_line(d), file=out)
-    write_summary(result, out, lang)
+    if summary:
+        write_summary(result, out, lang)
 
 
 def summary_language(result: Result, lang: str | None = None) -> str:

@@ -113,11 +113,13 @@ def format_finding(d: Diagnostic, text: str | None, color: bool = False) -> str:
     return "\n".join((header, empty, source, pointer, empty))
 
 
-def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None) -> None:
+def write(result: Result, out: TextIO, err: TextIO, lang: str | None = None, summary: bool = True) -> None:
+    """Each finding with its line and a caret, then (unless ``summary`` is false: ``--quiet``) the summary."""
     color = use_color(out)
     concise.write_path_errors(result, err, lang)
     for res in result.files:
         for d in res.diagnostics:
             print(format_finding(d, res.source_line(d.line), color), file=out)
             print(file=out)
-    concise.write_summary(result, out, lang)
+    if summary:
+        concise.write_summary(result, out, lang)
