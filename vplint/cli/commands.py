@@ -26,6 +26,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
         "print the JSON schema of the canvas model, of the front-matter (for editors) or of the configuration",
     ),
     ("completion", "print a shell completion script for bash, zsh or fish"),
+    ("lsp", "run the language server (LSP over stdio) for editors: findings as you type, fixes, navigation"),
 )
 """(name, help) of each command, in the order ``vplint --help`` lists them."""
 

@@ -516,4 +516,13 @@ MESSAGES: dict[str, str] = {
     # SARIF: the examples in a rule's help text
     "sarif.bad": "Fails:",
     "sarif.good": "Passes:",
+    # vplint lsp: the language server's own findings and the titles of its code actions
+    "lsp.rule_failed": "rule {code} ({name}) failed on this canvas, so its findings are missing: {error}",
+    "lsp.cross_file_failed": "rule {code} ({name}) failed, so no check across files ran: {error}",
+    "lsp.internal_error": "vplint could not check this canvas: {error}",
+    "lsp.config_error": "vplint cannot use the configuration: {error}",
+    "lsp.fix": "vplint: fix {code} ({name})",
+    "lsp.fix_all": "vplint: apply every safe fix (as vplint check --fix does)",
+    "lsp.suppress_line": "vplint: suppress {code} on this line",
+    "lsp.suppress_file": "vplint: suppress {code} in this file",
 }

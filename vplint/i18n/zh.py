@@ -434,4 +434,13 @@ MESSAGES: dict[str, str] = {
     # SARIF: the examples in a rule's help text
     "sarif.bad": "不通过：",
     "sarif.good": "通过：",
+    # vplint lsp: the language server's own findings and the titles of its code actions
+    "lsp.rule_failed": "规则 {code}（{name}）检查本画布时出错，它的检查结果缺失：{error}",
+    "lsp.cross_file_failed": "规则 {code}（{name}）出错，跨文件检查没有运行：{error}",
+    "lsp.internal_error": "vplint 无法检查本画布：{error}",
+    "lsp.config_error": "vplint 无法使用配置：{error}",
+    "lsp.fix": "vplint：修复 {code}（{name}）",
+    "lsp.fix_all": "vplint：应用所有安全修复（与 vplint check --fix 相同）",
+    "lsp.suppress_line": "vplint：在这一行屏蔽 {code}",
+    "lsp.suppress_file": "vplint：在本文件中屏蔽 {code}",
 }
