@@ -6,11 +6,14 @@
   edits through :func:`vplint.lint.fix.fixed_text`, and nothing when ``--fix`` would leave the file alone
   (a finding about the file itself, F..., or mixed line ends).
 * **Suppress** — ``<!-- vplint-disable-next-line CODE -->`` above a finding in the body; in the
-  front-matter, where no comment covers one line, ``# vplint: disable=CODE`` (the whole file).
+  front-matter, where no comment covers one line, and for a finding on a blank line, ``# vplint:
+  disable=CODE`` (the whole file), as ``vplint check --add-suppressions`` does.  None for the F codes (no
+  comment covers a finding about the file itself).  The comment ends with the buffer's line end.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lsprotocol import types
@@ -28,6 +31,14 @@ FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.vplint"
 KINDS: list[types.CodeActionKind | str] = [types.CodeActionKind.QuickFix, FIX_ALL]
 _NOT_SUPPRESSIBLE = ("U001",)
 """A U001 points at a suppression comment: a comment above it would skip it (comments are not content)."""
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def line_end(text: str) -> str:
+    """The line end ``text`` uses (its first one; LF in a text of one line): what a line the server inserts ends
+    with, so that a CRLF buffer stays CRLF (``vplint check --fix`` leaves a file with mixed line ends alone)."""
+    m = _LINE_END.search(text)
+    return m.group(0) if m is not None else "\n"
 
 
 def _wanted(kind: str, only: Sequence[types.CodeActionKind | str] | None) -> bool:
@@ -78,7 +89,8 @@ def fix_all_edits(buf: Buffer, findings: Sequence[Diagnostic]) -> list[types.Tex
     lines = buf.lines
     if len(old) != len(new):  # an edit that adds or removes a line: replace the whole text
         start = types.Position(*lines.to_client(0, 0))
-        return [types.TextEdit(range=types.Range(start, types.Position(*lines.end())), new_text=fixed)]
+        whole = fixed.replace("\n", line_end(buf.text))
+        return [types.TextEdit(range=types.Range(start, types.Position(*lines.end())), new_text=whole)]
     return [
         types.TextEdit(range=_range(lines, i, 0, len(a)), new_text=b)
         for i, (a, b) in enumerate(zip(old, new, strict=True))
@@ -128,22 +140,28 @@ def suppressions(
     buf: Buffer, findings: Sequence[Diagnostic], first: int, last: int, sent: Sequence[types.Diagnostic], lang: str
 ) -> list[types.CodeAction]:
     doc, lines = buf.document, buf.lines
+    newline = line_end(buf.text)
     out = []
     seen: set[tuple[int, str]] = set()
     for d in findings:
         if not _on_lines(d, first, last) or d.code in _NOT_SUPPRESSIBLE or d.message_id.startswith("lsp."):
             continue
+        if d.code.startswith("F"):  # the file itself (empty, not text, no front-matter): no comment covers it
+            continue
         if (d.line, d.code) in seen:
             continue
         seen.add((d.line, d.code))
-        if d.line >= doc.body_line:
+        # a comment covers the next line that is not blank: a finding on a blank line (or past the end) is
+        # suppressed for the whole file, as ``vplint check --add-suppressions`` does
+        on_text = d.line <= len(lines) and bool(lines.text(d.line - 1).strip())
+        if d.line >= doc.body_line and on_text:
             line0 = d.line - 1
             indent = lines.text(line0)[: len(lines.text(line0)) - len(lines.text(line0).lstrip())]
-            comment = f"{indent}<!-- vplint-disable-next-line {d.code} -->\n"
+            comment = f"{indent}<!-- vplint-disable-next-line {d.code} -->{newline}"
             title = render("lsp.suppress_line", {"code": d.code}, lang)
         elif doc.front_matter is not None and doc.body_line > 2:
             line0 = doc.body_line - 2  # the closing '---': the comment goes just above it, inside the front-matter
-            comment = f"# vplint: disable={d.code}\n"
+            comment = f"# vplint: disable={d.code}{newline}"
             title = render("lsp.suppress_file", {"code": d.code}, lang)
         else:
             continue

@@ -15,14 +15,14 @@ from vplint.model import vocabulary as voc
 
 __all__ = ["TRIGGERS", "complete"]
 
-TRIGGERS = [":", "：", " ", ",", "，", "、", "/", "(", "（"]
+TRIGGERS = [":", "：", " ", ",", "，", "、", "/", "／", "(", "（"]
 
 _FIELD = re.compile(r"^(\s*[-*+]\s+)([^:：]*?)\s*([:：])\s*(.*)$")
 _LEVER = re.compile(r"^(\s*[-*+]\s+)([^:：(（]*)$")
 _ACTION_REFS = re.compile(r"^(\s*[-*+]\s+)[^:：(（]+[(（]([^)）]*)$")
 _FRONT = re.compile(r"^\s*([\w\- ]+?)\s*:\s*(.*)$")
 _SECTION = re.compile(r"^##(?!#)\s*(.+?)\s*#*\s*$")
-_LAST = re.compile(r"[^\s,，、/;；]*$")
+_LAST = re.compile(r"[^\s,，、/／;；]*$")
 """The value being typed: the text after the last separator of a list or a level/area pair."""
 
 _VALUES: dict[tuple[str, str], voc.Vocabulary] = {
@@ -150,8 +150,9 @@ def complete(buf: Buffer, position: types.Position) -> list[types.CompletionItem
     if vocabulary is None:
         return []
     second = _PAIRS.get(vocabulary.name)
-    if second is not None and "/" in value:
-        first = vocabulary.lookup(_typed(value.rsplit("/", 1)[0]))
+    slash = max(value.rfind("/"), value.rfind("／"))  # vplint reads a full-width slash as a slash
+    if second is not None and slash >= 0:  # "operations/", "运营／", "operations / "
+        first = vocabulary.lookup(_typed(value[:slash].rstrip()))
         if first is None:
             return []
         return _term_items(second.children_of(first.slug), second, lang, replacing(typed))

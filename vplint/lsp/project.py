@@ -81,6 +81,7 @@ class Project:
         self._folders: set[str] = set()
         self._scan: tuple[float, list[str]] | None = None
         self._disk: dict[str, tuple[tuple[object, ...], FileResult]] = {}
+        self._reload = False
 
     def contains(self, path: str) -> bool:
         return os.path.commonpath([self.root, os.path.abspath(path)]) == self.root
@@ -93,6 +94,25 @@ class Project:
     def forget_files(self) -> None:
         """Walk the folder again at the next check (a file was saved, created or deleted)."""
         self._scan = None
+
+    def forget_configuration(self) -> None:
+        """Read the configuration again at the next check, whatever the files' sizes and times say (the client
+        reported a change: on a file system with coarse times an edit can leave both as they were)."""
+        self._reload = True
+
+    def poll_configuration(self) -> bool:
+        """Whether a configuration file the project read (or looked for) appeared, changed or went away since; the
+        next check then reads the configuration again.  For clients that report no changed files (in the checker
+        thread, where the stamps are kept)."""
+        changed = False
+        for path, stamp in list(self._config_stamps.items()):
+            now = _stamp(path)
+            if now != stamp:
+                self._config_stamps[path] = now
+                changed = True
+        if changed:
+            self._reload = True
+        return changed
 
     def _configs_changed(self, folders: Iterable[str]) -> bool:
         """Whether a configuration file in ``folders`` (or their parents) appeared, changed or went away."""
@@ -113,7 +133,8 @@ class Project:
 
     def _current_loader(self, path: str) -> ConfigLoader:
         folders = {self.root, os.path.dirname(os.path.abspath(path)), *self._folders}
-        if self._configs_changed(folders) or self._loader is None:
+        if self._configs_changed(folders) or self._loader is None or self._reload:
+            self._reload = False
             self._loader = ConfigLoader(None, False)
             self._disk.clear()
             self._scan = None

@@ -4,20 +4,25 @@ The server keeps the open buffers (full text sync: the client sends the whole te
 checks each one when it changes — a burst of edits once, when it pauses (:mod:`~vplint.lsp.scheduler`) —
 in one worker thread, so that requests are answered while a large buffer is checked, and publishes the
 findings of the latest text only.  Nothing a buffer holds stops the server: a check that fails is a
-diagnostic and a log line.
+diagnostic and a log line.  Documents are told apart by their percent-decoded URI (as pygls keeps them) and
+answered under the URI the client opened them with.  Where the client reports no changed files, the
+configuration files are looked at every :data:`POLL_SECONDS`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 
 from vplint import __version__
 from vplint.config.loader import CONFIG_FILES, ConfigError, ConfigLoader
@@ -32,13 +37,37 @@ __all__ = ["VplintServer", "create_server", "serve"]
 _T = TypeVar("_T")
 
 BRIEF_COMMAND = "vplint.brief"
+POLL_SECONDS = 1.0
+"""How often the configuration files are looked at for a client that reports no changed files."""
+
+
+class VplintProtocol(LanguageServerProtocol):
+    """pygls's protocol, except that a change to a document that is not open is a line in the client's log: pygls
+    would fail on it and show the user "Error in server: KeyError" (a client's mistake, not the user's)."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Generator[Any, Any, None]:
+        uri = params.text_document.uri
+        if document_key(uri) not in self.workspace.text_documents:
+            self._server.window_log_message(
+                types.LogMessageParams(
+                    type=types.MessageType.Warning, message=f"vplint: ignored a change to {uri}, which is not open"
+                )
+            )
+            return
+        yield from super().lsp_text_document__did_change(params)
 
 
 class VplintServer(LanguageServer):
     """The server's state: open buffers, projects (one per workspace folder), the checker thread."""
 
     def __init__(self) -> None:
-        super().__init__("vplint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__(
+            "vplint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Full,
+            protocol_cls=VplintProtocol,
+        )
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vplint-check")
         self.debouncer = Debouncer()
         self.projects: dict[str, Project] = {}
@@ -47,6 +76,7 @@ class VplintServer(LanguageServer):
         self._snapshots: dict[str, Buffer] = {}
         self._logged: set[str] = set()
         self._fix_checks: dict[str, tuple[Buffer, Checked]] = {}
+        self.poller: asyncio.Task[None] | None = None
         self.options = Options()
         self.fix_options = Options(fix=True)
         """A check as ``vplint check --fix`` runs it: the fixable style rules on (what code actions offer)."""
@@ -59,18 +89,21 @@ class VplintServer(LanguageServer):
         return value if value in ("utf-8", "utf-16", "utf-32") else "utf-16"
 
     def buffer(self, uri: str) -> Buffer | None:
-        """The open buffer ``uri`` at its latest version (None when it is not open)."""
-        if uri not in self.workspace.text_documents:
-            self._snapshots.pop(uri, None)
+        """The open buffer ``uri`` at its latest version (None when it is not open).  Its ``uri`` is the one the
+        client opened it with (what diagnostics and edits name), however ``uri`` escapes its characters."""
+        key = document_key(uri)
+        doc = self.workspace.text_documents.get(key)
+        if doc is None:
+            self._snapshots.pop(key, None)
             return None
-        doc = self.workspace.get_text_document(uri)
-        snap = self._snapshots.get(uri)
+        snap = self._snapshots.get(key)
         if snap is None or snap.version != doc.version or snap.text != doc.source or snap.encoding != self.encoding:
-            snap = self._snapshots[uri] = Buffer(uri, doc.source, doc.version, self.encoding)
+            snap = self._snapshots[key] = Buffer(doc.uri, doc.source, doc.version, self.encoding)
         return snap
 
     def open_buffers(self) -> list[Buffer]:
-        return [b for uri in list(self.workspace.text_documents) if (b := self.buffer(uri)) is not None]
+        docs = list(self.workspace.text_documents.values())
+        return [b for doc in docs if (b := self.buffer(doc.uri)) is not None]
 
     def _folders(self) -> list[str]:
         found = [path_of(f.uri) for f in self.workspace.folders.values()]
@@ -88,11 +121,13 @@ class VplintServer(LanguageServer):
         else:
             try:
                 config = ConfigLoader(None, False).for_file(absolute)
-            except ConfigError:
+            except (ConfigError, OSError):  # OSError: the working folder (the last check's) was deleted
                 config = None
             root = (
                 str(config.path.parent) if config is not None and config.path is not None else os.path.dirname(absolute)
             )
+        while not os.path.isdir(root) and os.path.dirname(root) != root:
+            root = os.path.dirname(root)  # the folder went away (the canvas is open, unsaved): its nearest ancestor
         project = self.projects.get(root)
         if project is None:
             project = self.projects[root] = Project(root)
@@ -100,13 +135,13 @@ class VplintServer(LanguageServer):
 
     # --- checking ---------------------------------------------------------------------------------
     def request_check(self, uri: str, delay: float | None = None) -> None:
-        self.debouncer.schedule(uri, lambda: self._check(uri), delay)
+        self.debouncer.schedule(document_key(uri), lambda: self._check(uri), delay)
 
     def recheck_others(self, uri: str) -> None:
         """Check the other open buffers again (a canvas they are checked against changed), after the edited
         one: they wait for its edits to pause."""
         for buf in self.open_buffers():
-            if buf.uri != uri:
+            if document_key(buf.uri) != document_key(uri):
                 self.request_check(buf.uri, 2 * self.debouncer.delay)
 
     async def in_checker(self, fn: Callable[[], _T]) -> _T:
@@ -115,16 +150,18 @@ class VplintServer(LanguageServer):
 
     def others(self, uri: str) -> dict[str, str]:
         """The other open buffers of files: path -> text (their text replaces the file's on disk)."""
-        return {p: b.text for b in self.open_buffers() if b.uri != uri and (p := b.path) is not None}
+        me = document_key(uri)
+        return {p: b.text for b in self.open_buffers() if document_key(b.uri) != me and (p := b.path) is not None}
 
     async def current_checks(self, buf: Buffer) -> tuple[Checked, Checked]:
         """The check of ``buf`` as published and as ``--fix`` runs it (computed when not at hand)."""
-        found = self.checked.get(buf.uri)
+        key = document_key(buf.uri)
+        found = self.checked.get(key)
         if found is None or found[0] is not buf:
             found = (buf, await self.in_checker(self.check_job(buf)))
-        fixes = self._fix_checks.get(buf.uri)
+        fixes = self._fix_checks.get(key)
         if fixes is None or fixes[0] is not buf:
-            fixes = self._fix_checks[buf.uri] = (buf, await self.in_checker(self.check_job(buf, self.fix_options)))
+            fixes = self._fix_checks[key] = (buf, await self.in_checker(self.check_job(buf, self.fix_options)))
         return found[1], fixes[1]
 
     async def _check(self, uri: str) -> None:
@@ -167,7 +204,7 @@ class VplintServer(LanguageServer):
             diagnostics = [problem_diagnostic(*checked.problem, buf.language)]
         else:
             diagnostics = [to_lsp(d, buf.lines) for d in checked.diagnostics]
-        self.checked[buf.uri] = (buf, checked)
+        self.checked[document_key(buf.uri)] = (buf, checked)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=buf.uri, diagnostics=diagnostics, version=buf.version)
         )
@@ -184,18 +221,44 @@ class VplintServer(LanguageServer):
         self.window_log_message(types.LogMessageParams(type=kind, message=text))
 
     def clear(self, uri: str) -> None:
-        self.debouncer.cancel(uri)
-        self.checked.pop(uri, None)
-        self._fix_checks.pop(uri, None)
-        self._snapshots.pop(uri, None)
+        key = document_key(uri)
+        self.debouncer.cancel(key)
+        self.checked.pop(key, None)
+        self._fix_checks.pop(key, None)
+        self._snapshots.pop(key, None)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
-    def files_changed(self) -> None:
-        """Canvases or configuration changed on disk: every project walks its folder again, every buffer is checked."""
+    async def poll_configuration(self) -> None:
+        """For a client that reports no changed files (Neovim 0.7): every :data:`POLL_SECONDS`, the open buffers are
+        checked again when a configuration file of their projects changed (a ``stat`` of each, no more)."""
+        while True:
+            await asyncio.sleep(POLL_SECONDS)
+            projects = list(self.projects.values())
+            if not projects or not self.workspace.text_documents:
+                continue
+            if await self.in_checker(functools.partial(_any_changed, projects)):
+                self.files_changed()
+
+    def files_changed(self, uris: list[str] | None = None) -> None:
+        """Canvases or configuration changed on disk: every project walks its folder again, every buffer is checked.
+        ``uris``: the files the client says changed; a configuration file among them is read again."""
+        names = {os.path.basename(p) for uri in uris or [] if (p := path_of(uri)) is not None}
         for project in self.projects.values():
             project.forget_files()
+            if names & set(CONFIG_FILES):
+                project.forget_configuration()
         for buf in self.open_buffers():
             self.request_check(buf.uri)
+
+
+def _any_changed(projects: list[Project]) -> bool:
+    return any([p.poll_configuration() for p in projects])  # a list: every project records what it saw
+
+
+def document_key(uri: str) -> str:
+    """What tells open documents apart: the URI percent-decoded, as pygls keys its documents (clients escape
+    non-ASCII and other characters, ``file:///canvases/%E5%8D%8E.md``, and not always the same way)."""
+    return unquote(uri)
 
 
 def _failed(uri: str, exc: BaseException) -> str:
@@ -227,6 +290,13 @@ def create_server() -> VplintServer:
                 id="vplint-watched-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
             )
             server.client_register_capability(types.RegistrationParams(registrations=[registration]))
+        else:  # the client will not say when vplint.toml changes: look at it now and then
+            server.poller = asyncio.get_running_loop().create_task(server.poll_configuration())
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(*args: Any) -> None:
+        if server.poller is not None:
+            server.poller.cancel()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:
@@ -239,7 +309,7 @@ def create_server() -> VplintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(params: types.DidSaveTextDocumentParams) -> None:
-        server.files_changed()
+        server.files_changed([params.text_document.uri])
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
@@ -248,7 +318,7 @@ def create_server() -> VplintServer:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched_files(params: types.DidChangeWatchedFilesParams) -> None:
-        server.files_changed()
+        server.files_changed([change.uri for change in params.changes])
 
     _register_features(server)
     return server
@@ -261,7 +331,7 @@ def _register_features(server: VplintServer) -> None:
     from vplint.lsp import actions, completion, hover, references, symbols
 
     def lang_of(buf: Buffer) -> str:
-        found = server.checked.get(buf.uri)
+        found = server.checked.get(document_key(buf.uri))
         if found is not None and found[1].result is not None:
             return found[1].result.lang  # the language findings are shown in (configured, or the canvas's own)
         return buf.language
