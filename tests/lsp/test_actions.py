@@ -146,3 +146,40 @@ async def test_suppressing_a_finding_on_its_line_removes_it_and_nothing_else(tmp
             before = after
     assert "<!-- vplint-disable-next-line C001 -->\n### P1 Late deliveries are up" in text
     assert "# vplint: disable=D001\n---\n" in text
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+async def test_a_missing_section_field_or_key_is_added_as_a_skeleton(tmp_path: Path, newline: str) -> None:
+    root = make_workspace(tmp_path)
+    path = root / "canvases" / "acme-cfo.en.md"
+    original = path.read_text(encoding="utf-8")
+    start, end = original.index("## Motivators"), original.index("## Conversion")
+    text = (original[:start] + original[end:]).replace("owner: alice@example.com\n", "")
+    text = text.replace(
+        "- Diagnosis: before-after - invoices started slipping after regional billing teams were merged in Q3 2024\n",
+        "",
+    ).replace("\n", newline)
+    lines = text.split(newline)
+    async with session(root) as client:
+        uri = open_doc(client, path, text)
+        found = await published(client, uri, 1)
+        assert {d.code for d in found} >= {"S001", "C001"}
+        added = {}
+        for d in found:
+            for action in await _actions(client, uri, d.range.start.line):
+                if action.title.startswith("vplint: add "):
+                    added[action.title] = apply(text.replace(newline, "\n"), _edits(action, uri).copy())
+                    assert all(newline in e.new_text for e in _edits(action, uri)), "the buffer's own line ends"
+        assert set(added) == {
+            "vplint: add ## Motivators (to fill in)",
+            "vplint: add Diagnosis (to fill in)",
+            "vplint: add owner (to fill in)",
+        }
+        assert "\n## Motivators\n\n### M1 <why the decision-maker will act now, in a few words>\n- Kind: " in (
+            added["vplint: add ## Motivators (to fill in)"].replace("\r\n", "\n")
+        )
+        p1 = next(line for line in lines if line.startswith("### P1 "))
+        assert f"{p1}\n- Diagnosis: <method - what you found>\n- Type: problem-solving" in (
+            added["vplint: add Diagnosis (to fill in)"].replace("\r\n", "\n")
+        )
+        assert "owner: <your name or e-mail>\n" in added["vplint: add owner (to fill in)"].replace("\r\n", "\n")

@@ -12,6 +12,7 @@ from tests.conftest import ROOT
 from tests.lsp.support import Client, change_doc, make_workspace, open_doc, published, session
 from tests.lsp.test_actions import apply
 from vplint.model import vocabulary as voc
+from vplint.report.sarif import DOCS_URL
 from vplint.rules import RULES
 
 pytestmark = pytest.mark.asyncio
@@ -137,10 +138,20 @@ async def test_hover_shows_the_item_the_rule_and_the_label(tmp_path: Path) -> No
         assert rule.startswith("**P003** · `better-past` · warning\n\n")
         assert RULES["P003"].rationale_en in rule
         value = await _hover(client, uri, _at(text, "- Kind: window-of-opportunity", 12))
-        assert value == "**window of opportunity** · `window`\n\nmotivator · 机会窗口"
+        link = f"[method §6]({DOCS_URL}method.md#motivators)"
+        assert value == f"**window of opportunity** · `window`\n\nmotivator · 机会窗口\n\n{link}"
+        method = await _hover(
+            client, uri, _at(text, next(x for x in text.split("\n") if x.startswith("- Diagnosis: before-after")), 16)
+        )
+        assert method.startswith("**before-after** · `before-after`\n\ndiagnosis method · 前后对比\n\n")
+        assert "A diagnosis method for problem-solving problems. It asks: What changed just before it began" in method
+        assert method.endswith(f"[method §3]({DOCS_URL}method.md#needs)")
         zh_uri = await _open(client, root, "huaxin-cio.zh.md")
         zh_value = await _hover(client, zh_uri, _at(HUAXIN, "- 类型：机会窗口", 6))
-        assert zh_value == "**机会窗口** · `window`\n\n客户动机 · window of opportunity"
+        zh_link = f"[方法 §6]({DOCS_URL}method.zh.md#motivators)"
+        assert zh_value == f"**机会窗口** · `window`\n\n客户动机 · window of opportunity\n\n{zh_link}"
+        zh_type = await _hover(client, zh_uri, _at(HUAXIN, "- 类型：问题解决型", 6))
+        assert "\n\n恢复过去：今不如昔，希望找回曾经的美好\n\n" in zh_type
         zh_rule = await _hover(client, zh_uri, _at(HUAXIN, "## 激发动机", 4))
         assert zh_rule.startswith("**激发动机** · `actions`")
 
@@ -180,4 +191,13 @@ async def test_completion_of_vocabulary_values_and_ids(tmp_path: Path) -> None:
         zh = HUAXIN.replace("- 类型：问题解决型", "- 类型：")
         zh_uri = await _open(client, root, "huaxin-cio.zh.md", zh)
         assert await _labels(client, zh_uri, _at(zh, "- 类型：", 5)) == [t.zh for t in voc.PROBLEM_TYPE.terms]
-        assert await _labels(client, uri, _at(text, "## Problems", 3)) == []
+        # on a heading: the section headings (the ones the canvas lacks first); at a list line's start, the fields
+        assert await _labels(client, uri, _at(text, "## Problems", 3)) == [
+            "Problems",
+            "Needs",
+            "Motivators",
+            "Conversion",
+            "Actions",
+        ]
+        line = next(x for x in text.split("\n") if x.startswith("- Root cause:"))
+        assert (await _labels(client, uri, _at(text, line, 2)))[:3] == ["Type", "Diagnosis", "Root cause"]

@@ -523,6 +523,7 @@ MESSAGES: dict[str, str] = {
     "lsp.config_error": "vplint cannot use the configuration: {error}",
     "lsp.fix": "vplint: fix {code} ({name})",
     "lsp.fix_all": "vplint: apply every safe fix (as vplint check --fix does)",
+    "lsp.add_skeleton": "vplint: add {what} (to fill in)",
     "lsp.suppress_line": "vplint: suppress {code} on this line",
     "lsp.suppress_file": "vplint: suppress {code} in this file",
 }

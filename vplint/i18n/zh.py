@@ -441,6 +441,7 @@ MESSAGES: dict[str, str] = {
     "lsp.config_error": "vplint 无法使用配置：{error}",
     "lsp.fix": "vplint：修复 {code}（{name}）",
     "lsp.fix_all": "vplint：应用所有安全修复（与 vplint check --fix 相同）",
+    "lsp.add_skeleton": "vplint：补上 {what}（待填写）",
     "lsp.suppress_line": "vplint：在这一行屏蔽 {code}",
     "lsp.suppress_file": "vplint：在本文件中屏蔽 {code}",
 }

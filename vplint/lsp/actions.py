@@ -178,6 +178,37 @@ def suppressions(
     return out
 
 
+def skeletons(
+    buf: Buffer, findings: Sequence[Diagnostic], first: int, last: int, sent: Sequence[types.Diagnostic], lang: str
+) -> list[types.CodeAction]:
+    """For each finding on the lines that says a section, a field or a key is missing: add it as ``vplint new``
+    writes it, with a ``<prompt>`` to fill (:mod:`vplint.lsp.skeleton`)."""
+    from vplint.lsp.skeleton import insertions
+
+    lines = buf.lines
+    newline = line_end(buf.text)
+    text = "\n".join(lines.text(i) for i in range(len(lines)))
+    out = []
+    for ins in insertions(text, lang, [d for d in findings if _on_lines(d, first, last)]):
+        new_text = ins.text.replace("\n", newline)
+        if ins.line >= len(lines):  # past the last line (no final line end): after it, on a line of its own
+            at = types.Position(*lines.end())
+            new_text = newline + new_text
+        else:
+            at = types.Position(*lines.to_client(ins.line, 0))
+        out.append(
+            types.CodeAction(
+                title=render("lsp.add_skeleton", {"what": ins.what}, lang),
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=_matching(ins.finding, sent, lines) or None,
+                edit=types.WorkspaceEdit(
+                    changes={buf.uri: [types.TextEdit(range=types.Range(at, at), new_text=new_text)]}
+                ),
+            )
+        )
+    return out
+
+
 def code_actions(
     buf: Buffer,
     params: types.CodeActionParams,
@@ -185,7 +216,8 @@ def code_actions(
     fixable: Sequence[Diagnostic],
     lang: str,
 ) -> list[types.CodeAction]:
-    """The actions for the requested range: quick fixes and suppressions of the findings on its lines, fix all.
+    """The actions for the requested range: quick fixes, skeletons of what is missing and suppressions of the
+    findings on its lines, fix all.
 
     ``findings``: what the buffer reports; ``fixable``: the findings of a check as ``--fix`` runs it.
     """
@@ -196,6 +228,7 @@ def code_actions(
     out: list[types.CodeAction] = []
     if _wanted(types.CodeActionKind.QuickFix.value, only):
         out += quick_fixes(buf, fixable, first, last, sent, lang)
+        out += skeletons(buf, findings, first, last, sent, lang)
         out += suppressions(buf, findings, first, last, sent, lang)
     if _wanted(FIX_ALL, only):
         edits = fix_all_edits(buf, fixable)

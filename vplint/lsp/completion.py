@@ -1,7 +1,9 @@
-"""Completion: vocabulary values after a field's colon (``Type:``, ``Kind:``, ``Strategy: operations/`` ...), in
-the front-matter (``offering:``, ``buying_role:``, ``language:``), lever names under Actions, and ids after
-``Solves:``, ``For:`` and in an action's ``(``.  Values are offered as the canvas's language writes them
-canonically (slugs in English, the Chinese terms in Chinese), the way ``--fix`` would leave them."""
+"""Completion: section headings after ``## `` and an item's field names at the start of a list line
+(:mod:`vplint.lsp.keys`); vocabulary values after a field's colon (``Type:``, ``Kind:``,
+``Strategy: operations/`` ...), in the front-matter (``offering:``, ``buying_role:``, ``language:``),
+lever names under Actions, and ids after ``Solves:``, ``For:`` and in an action's ``(``.  Values are
+offered as the canvas's language writes them canonically (slugs in English, the Chinese terms in
+Chinese), the way ``--fix`` would leave them; an alias typed matches its term."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 from lsprotocol import types
 
 from vplint.lsp.buffers import Buffer
+from vplint.lsp.keys import FIELD_START, HEADING, field_items, heading_items, item_lines
 from vplint.model import vocabulary as voc
 
 __all__ = ["TRIGGERS", "complete"]
@@ -123,9 +126,17 @@ def complete(buf: Buffer, position: types.Position) -> list[types.CompletionItem
         if vocabulary is None:
             return []
         return _term_items(vocabulary.terms, vocabulary, lang, replacing(m.group(2)))
+    heading = HEADING.match(before)
+    if heading is not None:  # "## Mot" -> the section headings, those the canvas lacks first
+        present = {slug for slug in voc.SECTIONS.slugs if slug in buf.canvas.data}
+        return heading_items(heading.group(1), present, lang, replacing(heading.group(1)))
     section = _section(buf, line0)
     if section is None:
         return []
+    start = FIELD_START.match(before)
+    if start is not None and section != "actions":  # "- Dia" -> the item's field names, those it lacks first
+        above = item_lines([lines.text(i) for i in range(max(0, line0 - 200), line0)])
+        return field_items(section, above, lang, replacing(start.group(2)))
     if section == "actions":
         refs = _ACTION_REFS.match(before)
         if refs:

@@ -1,5 +1,6 @@
 """Hover: an id shows the item it names, a rule code (or name) the rule's name and rationale, a vocabulary value
-its label in the canvas's language (and its slug and the other language's label)."""
+its label in the canvas's language (and its slug and the other language's label), what it means in the method
+and a link to the method guide's section on it."""
 
 from __future__ import annotations
 
@@ -84,8 +85,19 @@ def _rule(buf: Buffer, position: types.Position, lang: str) -> types.Hover | Non
 
 
 def _term_text(term: voc.Term, vocabulary: voc.Vocabulary, lang: str) -> str:
+    """The value's label and slug, its vocabulary and other-language label, what it means in the method
+    (:mod:`vplint.lsp.meaning`) and the method guide's section on it."""
+    from vplint.lsp.meaning import meaning, method_link
+
     other = term.en if lang == "zh" else term.zh
-    return f"**{term.label(lang)}** · `{term.slug}`\n\n{vocabulary.label(lang)} · {other}"
+    parts = [f"**{term.label(lang)}** · `{term.slug}`", f"{vocabulary.label(lang)} · {other}"]
+    said = meaning(vocabulary.name, term.slug, lang)
+    if said:
+        parts.append(said)
+    link = method_link(vocabulary.name, lang)
+    if link:
+        parts.append(link)
+    return "\n\n".join(parts)
 
 
 def _vocabulary(buf: Buffer, position: types.Position, lang: str) -> types.Hover | None:
