@@ -181,3 +181,28 @@ def as_cli(diagnostics: Sequence[types.Diagnostic], text: str) -> list[tuple[int
 
 def findings_of(findings: Sequence[dict[str, Any]], path: str) -> list[tuple[int, int, str, str, str]]:
     return [(f["line"], f["column"], f["code"], f["severity"], f["message"]) for f in findings if f["path"] == path]
+
+
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
+
+
+def apply(text: str, edits: Sequence[types.TextEdit]) -> str:
+    """``edits`` (UTF-16 positions) applied to ``text`` as a client applies them, whatever its line ends."""
+    parts = _LINE_END.split(text)
+    lines, ends = parts[0::2], [*parts[1::2], ""]
+    starts = [0]
+    for line, end in zip(lines, ends, strict=True):
+        starts.append(starts[-1] + len(line) + len(end))
+
+    def offset(p: types.Position) -> int:
+        line = lines[p.line]
+        units = chars = 0
+        while units < p.character and chars < len(line):
+            units += len(line[chars].encode("utf-16-le")) // 2
+            chars += 1
+        return starts[p.line] + chars
+
+    spans = sorted(((offset(e.range.start), offset(e.range.end), e.new_text) for e in edits), reverse=True)
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text

@@ -4,36 +4,14 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from lsprotocol import types
 
-from tests.lsp.support import SERVER, Client, change_doc, client_lines, make_workspace, open_doc, published, session
+from tests.lsp.support import SERVER, Client, apply, change_doc, make_workspace, open_doc, published, session
 
 pytestmark = pytest.mark.asyncio
-
-
-def apply(text: str, edits: Sequence[types.TextEdit]) -> str:
-    """``edits`` (UTF-16 positions, as the server sends them to this client) applied to ``text``."""
-    lines = client_lines(text)
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)  # the tests' texts end lines with LF
-
-    def offset(p: types.Position) -> int:
-        line = lines[p.line]
-        units = chars = 0
-        while units < p.character:
-            units += len(line[chars].encode("utf-16-le")) // 2
-            chars += 1
-        return starts[p.line] + chars
-
-    spans = sorted(((offset(e.range.start), offset(e.range.end), e.new_text) for e in edits), reverse=True)
-    for start, end, new in spans:
-        text = text[:start] + new + text[end:]
-    return text
 
 
 def _edits(action: types.CodeAction, uri: str) -> list[types.TextEdit]:
@@ -168,7 +146,7 @@ async def test_a_missing_section_field_or_key_is_added_as_a_skeleton(tmp_path: P
         for d in found:
             for action in await _actions(client, uri, d.range.start.line):
                 if action.title.startswith("vplint: add "):
-                    added[action.title] = apply(text.replace(newline, "\n"), _edits(action, uri).copy())
+                    added[action.title] = apply(text, _edits(action, uri))
                     assert all(newline in e.new_text for e in _edits(action, uri)), "the buffer's own line ends"
         assert set(added) == {
             "vplint: add ## Motivators (to fill in)",

@@ -19,6 +19,7 @@ from tests.conftest import ROOT
 from tests.lsp.support import (
     SERVER,
     Client,
+    apply,
     as_cli,
     change_doc,
     check_json,
@@ -35,28 +36,6 @@ pytestmark = pytest.mark.asyncio
 ACME = (ROOT / "canvases" / "acme-cfo.en.md").read_text(encoding="utf-8")
 HUAXIN = (ROOT / "canvases" / "huaxin-cio.zh.md").read_text(encoding="utf-8")
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
-
-
-def apply_edits(text: str, edits: Sequence[types.TextEdit]) -> str:
-    """``edits`` (UTF-16 positions) applied to ``text`` as a client applies them, whatever its line ends."""
-    parts = _LINE_END.split(text)
-    lines, ends = parts[0::2], [*parts[1::2], ""]
-    starts = [0]
-    for line, end in zip(lines, ends, strict=True):
-        starts.append(starts[-1] + len(line) + len(end))
-
-    def offset(p: types.Position) -> int:
-        line = lines[p.line]
-        units = chars = 0
-        while units < p.character and chars < len(line):
-            units += len(line[chars].encode("utf-16-le")) // 2
-            chars += 1
-        return starts[p.line] + chars
-
-    spans = sorted(((offset(e.range.start), offset(e.range.end), e.new_text) for e in edits), reverse=True)
-    for start, end, new in spans:
-        text = text[:start] + new + text[end:]
-    return text
 
 
 def _doc(uri: str) -> types.TextDocumentIdentifier:
@@ -218,7 +197,7 @@ async def test_a_suppression_keeps_the_buffers_line_ends(tmp_path: Path, newline
         for code in ("C001", "D001"):  # one in the body, one in the front-matter
             d = next(d for d in got if d.code == code)
             (suppress,) = _suppressions(await _actions(client, uri, d.range.start.line), code)
-            text = apply_edits(text, _edits(suppress, uri))
+            text = apply(text, _edits(suppress, uri))
             assert set(_LINE_END.findall(text)) == {newline}
             version += 1
             change_doc(client, uri, text, version)
@@ -227,7 +206,7 @@ async def test_a_suppression_keeps_the_buffers_line_ends(tmp_path: Path, newline
             assert "U001" not in {x.code for x in after}
             got = after
         (fix_all,) = await _actions(client, uri, 0, ["source.fixAll"])
-        fixed = apply_edits(text, _edits(fix_all, uri))
+        fixed = apply(text, _edits(fix_all, uri))
     assert fixed != text
     assert fixed.encode("utf-8") == _vplint_fix(root, path, text.encode("utf-8"))
 
@@ -284,7 +263,7 @@ async def test_every_suppression_offered_removes_its_finding_and_nothing_else(
         for d in before:
             for suppress in _suppressions(await _actions(client, uri, d.range.start.line), str(d.code)):
                 tried += 1
-                edited = apply_edits(text, _edits(suppress, uri))
+                edited = apply(text, _edits(suppress, uri))
                 version += 1
                 change_doc(client, uri, edited, version)
                 after = Counter((x.code, x.message) for x in await published(client, uri, version))

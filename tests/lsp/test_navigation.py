@@ -9,8 +9,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
 from tests.conftest import ROOT
-from tests.lsp.support import Client, change_doc, make_workspace, open_doc, published, session
-from tests.lsp.test_actions import apply
+from tests.lsp.support import Client, apply, change_doc, make_workspace, open_doc, published, session
 from vplint.model import vocabulary as voc
 from vplint.report.sarif import DOCS_URL
 from vplint.rules import RULES

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from vplint.cli.check import MAX_JOBS, jobs_count
+    from vplint.cli.check import add_jobs
 
     parser.add_argument(
         "paths",
@@ -61,13 +61,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="write nothing; exit 1 if a brief in DIR is missing or differs from what would be written",
     )
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        type=jobs_count,
-        metavar="N",
-        help=f"worker processes for large runs, 1 to {MAX_JOBS} (default: all cores; 1: none)",
-    )
+    add_jobs(parser)
     parser.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file only")
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 

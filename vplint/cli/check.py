@@ -48,6 +48,17 @@ def jobs_count(value: str) -> int:
     return jobs
 
 
+def add_jobs(parser: argparse.ArgumentParser) -> None:
+    """``--jobs``/``-j``, as ``check`` and ``brief`` take it."""
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=jobs_count,
+        metavar="N",
+        help=f"worker processes for large runs, 1 to {MAX_JOBS} (default: all cores; 1: none)",
+    )
+
+
 def _codes(value: str) -> list[str]:
     return [c for c in value.replace(" ", ",").split(",") if c]
 
@@ -93,13 +104,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="the date time-dependent rules take as today (also $VPLINT_TODAY)",
     )
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        type=jobs_count,
-        metavar="N",
-        help=f"worker processes for large runs, 1 to {MAX_JOBS} (default: all cores; 1: none)",
-    )
+    add_jobs(parser)
     parser.add_argument(
         "--no-cache", action="store_true", help="do not read or write the result cache (.vplint_cache/)"
     )

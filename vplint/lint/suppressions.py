@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 
 from vplint.config.loader import expand_codes
 from vplint.diagnostics import Diagnostic
+from vplint.parser.directives import HTML_DIRECTIVE
 
 __all__ = ["Directive", "apply_suppressions", "parse_directives"]
 
-_HTML = re.compile(r"<!--\s*vplint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->")
+_HTML = HTML_DIRECTIVE
 _YAML = re.compile(r"^\s*#\s*vplint:\s*disable(?:\s*=\s*(.*))?$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 

@@ -22,6 +22,7 @@ from typing import Any
 from vplint.diagnostics import Diagnostic, Position, Severity
 from vplint.model import vocabulary as voc
 from vplint.model.dates import find_dates, reference_date
+from vplint.parser.directives import HTML_DIRECTIVE
 from vplint.parser.document import Document, Heading, Item, YMap, YNode, YScalar, YSeq
 
 __all__ = ["MODEL_VERSION", "Canvas", "JsonPath", "Token", "Unread", "build_canvas", "detect_language", "find_dates"]
@@ -867,17 +868,13 @@ def _action_targets(key: str) -> tuple[str, list[tuple[str, int]] | None]:
     return m.group(1), [(text, start + offset) for text, offset in _split_list(m.group(2))]
 
 
-_DIRECTIVE_LINE = re.compile(r"<!--\s*vplint-(?:disable-next-line|disable-file|disable|enable)\b[^>]*?\s*-->")
-"""A line that is only a suppression comment (as :mod:`vplint.lint.suppressions` reads one)."""
-
-
 def _first_text_line(text: str, line: int) -> int:
     """The first line at or after ``line`` that is not blank (where "the body" visibly starts), nor a suppression
     comment: ``<!-- vplint-disable-next-line T001 -->`` put above that line suppresses what is reported there."""
     lines = text.split("\n")
     for n in range(line, len(lines) + 1):
         stripped = lines[n - 1].strip()
-        if stripped and not _DIRECTIVE_LINE.fullmatch(stripped):
+        if stripped and not HTML_DIRECTIVE.fullmatch(stripped):
             return n
     return line
 
