@@ -114,6 +114,7 @@ MESSAGES: dict[str, str] = {
     "count.errors": "{n} error|{n} errors",
     "count.warnings": "{n} warning|{n} warnings",
     "count.infos": "{n} note|{n} notes",
+    "report.wrote": "Wrote {files} to {dir} ({canvases} canvases).",
     "cli.cannot_fix": "{path}: cannot fix: {reason}",
     "cli.stdin_alone": "'-' reads one canvas from standard input: give no other path with it",
     "cli.no_path": "{path}: no such file or directory",

@@ -103,6 +103,7 @@ MESSAGES: dict[str, str] = {
     "count.errors": "{n} 个错误",
     "count.warnings": "{n} 个警告",
     "count.infos": "{n} 条提示",
+    "report.wrote": "已将 {files} 写入 {dir}（{canvases} 份画布）。",
     "cli.cannot_fix": "{path}：无法修正：{reason}",
     "cli.stdin_alone": "“-”表示从标准输入读取一份画布：不能再同时给出其他路径",
     "cli.no_path": "{path}：文件或目录不存在",

@@ -1,0 +1,191 @@
+"""The team's canvases as data: one row per canvas, one per finding, one per item (problem, need, motivator).
+
+This is what ``vplint report --format json`` and ``--format csv`` write for BI tools and what the team
+pages are built from.  Its JSON shape is ``schema/team-report.schema.json`` (docs/report.md); the rows
+are sorted by path, then line, so the same canvases give the same bytes.  Values come from the canvas
+model (``vplint export``), so they are canonical slugs whatever language a canvas is written in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from vplint.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from vplint.lint.result import FileResult, Result
+
+__all__ = ["REPORT_VERSION", "canvas_rows", "finding_rows", "item_rows", "team_data"]
+
+REPORT_VERSION = 1
+"""The version of the data's shape; it changes when a field is removed or changes meaning."""
+
+
+def _text(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _items(data: Mapping[str, Any], section: str) -> list[Mapping[str, Any]]:
+    items = data.get(section)
+    return [i for i in items if isinstance(i, Mapping)] if isinstance(items, list) else []
+
+
+def _evidence_dates(data: Mapping[str, Any]) -> list[dt.date]:
+    dates = []
+    for m in _items(data, "motivators"):
+        evidence = m.get("evidence")
+        if isinstance(evidence, Mapping):
+            dates += [d for d in (_date(x) for x in evidence.get("dates") or []) if d is not None]
+    return dates
+
+
+def _count(res: FileResult, severity: Severity) -> int:
+    return sum(1 for d in res.diagnostics if d.severity is severity)
+
+
+def canvas_rows(files: Iterable[FileResult], today: dt.date) -> list[dict[str, Any]]:
+    """One row per file: what it is (id, account, owner, decision-maker), how old, and what is open in it."""
+    rows = []
+    for res in sorted(files, key=lambda r: r.path):
+        data: Mapping[str, Any] = res.canvas.data if res.canvas is not None else {}
+        dm = data.get("decision_maker") if isinstance(data.get("decision_maker"), Mapping) else {}
+        assert isinstance(dm, Mapping)
+        updated = _date(data.get("updated"))
+        evidence = _evidence_dates(data)
+        errors, warnings, infos = (_count(res, s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+        rows.append(
+            {
+                "path": res.path,
+                "id": _text(data.get("id")),
+                "account": _text(data.get("account")),
+                "owner": _text(data.get("owner")),
+                "language": res.lang,
+                "decision_maker": _text(dm.get("title")),
+                "buying_role": _text(dm.get("buying_role")),
+                "offering": _text(data.get("offering")),
+                "updated": updated.isoformat() if updated else None,
+                "age_days": (today - updated).days if updated else None,
+                "newest_evidence": max(evidence).isoformat() if evidence else None,
+                "evidence_age_days": (today - max(evidence)).days if evidence else None,
+                "problems": len(_items(data, "problems")),
+                "needs": len(_items(data, "needs")),
+                "motivators": len(_items(data, "motivators")),
+                "errors": errors,
+                "warnings": warnings,
+                "infos": infos,
+                "clean": res.error is None and not errors and not warnings,
+                "readable": res.error is None,
+            }
+        )
+    return rows
+
+
+def finding_rows(files: Iterable[FileResult]) -> list[dict[str, Any]]:
+    """One row per finding, as ``vplint check`` reports it."""
+    rows = []
+    for res in sorted(files, key=lambda r: r.path):
+        canvas_id = _text(res.canvas.data.get("id")) if res.canvas is not None else None
+        for d in sorted(res.diagnostics, key=lambda d: (d.line, d.column, d.code)):
+            rows.append(
+                {
+                    "path": res.path,
+                    "canvas": canvas_id,
+                    "line": d.line,
+                    "column": d.column,
+                    "code": d.code,
+                    "severity": d.severity.value,
+                    "message": d.message,
+                    "fixable": bool(d.fix),
+                }
+            )
+    return rows
+
+
+def _strategy(value: object) -> tuple[str | None, str | None]:
+    if isinstance(value, Mapping):
+        return _text(value.get("level")), _text(value.get("area"))
+    return None, None
+
+
+def item_rows(files: Iterable[FileResult]) -> list[dict[str, Any]]:
+    """One row per problem, need and motivator: its kind, id, title and what classifies it."""
+    rows = []
+    for res in sorted(files, key=lambda r: r.path):
+        if res.canvas is None:
+            continue
+        data = res.canvas.data
+        canvas_id = _text(data.get("id"))
+        base = {"path": res.path, "canvas": canvas_id, "account": _text(data.get("account"))}
+        for p in _items(data, "problems"):
+            methods = [_text(d.get("method")) for d in p.get("diagnoses") or [] if isinstance(d, Mapping)]
+            rows.append(
+                {
+                    **base,
+                    "section": "problems",
+                    "id": _text(p.get("id")),
+                    "title": _text(p.get("title")),
+                    "kind": _text(p.get("type")),
+                    "detail": ",".join(m for m in methods if m) or None,
+                    "refs": None,
+                }
+            )
+        for n in _items(data, "needs"):
+            level, area = _strategy(n.get("strategy"))
+            solves = [s for s in n.get("solves") or [] if isinstance(s, str)]
+            rows.append(
+                {
+                    **base,
+                    "section": "needs",
+                    "id": _text(n.get("id")),
+                    "title": _text(n.get("title")),
+                    "kind": level,
+                    "detail": area,
+                    "refs": ",".join(solves) or None,
+                }
+            )
+        for m in _items(data, "motivators"):
+            change = m.get("change") if isinstance(m.get("change"), Mapping) else {}
+            assert isinstance(change, Mapping)
+            targets = [s for s in m.get("for") or [] if isinstance(s, str)]
+            rows.append(
+                {
+                    **base,
+                    "section": "motivators",
+                    "id": _text(m.get("id")),
+                    "title": _text(m.get("title")),
+                    "kind": _text(m.get("kind")),
+                    "detail": "/".join(x for x in (_text(change.get("scope")), _text(change.get("category"))) if x)
+                    or None,
+                    "refs": ",".join(targets) or None,
+                }
+            )
+    return rows
+
+
+def team_data(result: Result, today: dt.date) -> dict[str, Any]:
+    """The whole report's data (``schema/team-report.schema.json``)."""
+    from vplint import __version__
+
+    return {
+        "version": REPORT_VERSION,
+        "vplint": __version__,
+        "today": today.isoformat(),
+        "canvases": canvas_rows(result.files, today),
+        "findings": finding_rows(result.files),
+        "items": item_rows(result.files),
+        "missing": sorted(result.missing),
+        "unreadable": sorted(p.path for p in result.unreadable),
+    }

@@ -1,0 +1,44 @@
+"""The team data as files: one JSON document, or three CSV tables (canvases, findings, items).
+
+CSV files are UTF-8 with a byte-order mark (so spreadsheet programs read Chinese text right), comma
+separated, with a header row; lists are joined with commas inside a quoted cell; an empty cell is a
+missing value.  The column order is the order of the JSON objects' keys (docs/report.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = ["CSV_TABLES", "csv_texts", "json_text"]
+
+CSV_TABLES = ("canvases", "findings", "items")
+
+
+def json_text(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return "\ufeff" + out.getvalue()
+
+
+def csv_texts(data: Mapping[str, Any], columns: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """``{file name: text}`` of each table; ``columns`` gives each table's columns (from the schema)."""
+    return {f"{name}.csv": _table(data[name], columns[name]) for name in CSV_TABLES}
