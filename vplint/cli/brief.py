@@ -22,14 +22,9 @@ if TYPE_CHECKING:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from vplint.cli.check import add_jobs
+    from vplint.cli.check import add_canvas_paths, add_jobs
 
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="canvases or folders (folders are searched for *.md); default: the configured 'paths', else canvases/",
-    )
+    add_canvas_paths(parser)
     parser.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="the folder for the briefs")
     parser.add_argument(
         "--format", choices=("md", "html", "all"), default=None, help="what to write (default: all, both md and html)"

@@ -48,6 +48,16 @@ def jobs_count(value: str) -> int:
     return jobs
 
 
+def add_canvas_paths(parser: argparse.ArgumentParser) -> None:
+    """The canvases a command reads (``brief``, ``report``): paths as ``check`` takes them."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="canvases or folders (folders are searched for *.md); default: the configured 'paths', else canvases/",
+    )
+
+
 def add_jobs(parser: argparse.ArgumentParser) -> None:
     """``--jobs``/``-j``, as ``check`` and ``brief`` take it."""
     parser.add_argument(

@@ -13,14 +13,9 @@ from pathlib import Path
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from vplint.cli.check import parse_date
+    from vplint.cli.check import add_canvas_paths, parse_date
 
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="canvases or folders (folders are searched for *.md); default: the configured 'paths', else canvases/",
-    )
+    add_canvas_paths(parser)
     parser.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="the folder for the report")
     parser.add_argument(
         "--format",
