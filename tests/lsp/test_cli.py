@@ -6,17 +6,9 @@ import subprocess
 import sys
 
 from tests.conftest import ROOT
+from tests.integration.test_cli import _modules_after
 
 _LSP_MODULES = {"pygls", "lsprotocol", "cattrs", "vplint.lsp", "vplint.lsp.server"}
-
-
-def _modules_after(code: str) -> set[str]:
-    script = f"import sys; base = set(sys.modules); {code}; print(' '.join(sorted(set(sys.modules) - base)))"
-    proc = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
-    )
-    assert proc.returncode == 0, proc.stderr
-    return set(proc.stdout.splitlines()[-1].split()) if proc.stdout.strip() else set()
 
 
 def test_checking_never_imports_the_language_server() -> None:

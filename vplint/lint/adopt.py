@@ -22,11 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from vplint.diagnostics import Diagnostic
+from vplint.parser.directives import YAML_DIRECTIVE, directive_codes
 
-__all__ = ["Added", "add_suppressions", "suppress_file"]
+__all__ = ["Added", "add_suppressions", "front_matter_end", "suppress_file"]
 
 _NEXT_LINE = re.compile(r"^(\s*)<!--\s*vplint-disable-next-line\b([^>]*?)\s*-->\s*$")
-_YAML_DISABLE = re.compile(r"^\s*#\s*vplint:\s*disable(?:\s*=\s*(.*))?$")
 
 
 @dataclass(frozen=True)
@@ -39,24 +39,17 @@ class Added:
     """Comment lines added or extended."""
 
 
-def _front_matter_end(lines: list[str]) -> int:
-    """The index of the line that closes the front-matter (0 when there is none)."""
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front-matter, None when there is none."""
     if not lines or lines[0].strip() != "---":
-        return 0
-    for i in range(1, len(lines)):
-        if lines[i].strip() in ("---", "..."):
-            return i
-    return 0
-
-
-def _codes(raw: str) -> list[str]:
-    return [c for c in re.split(r"[\s,]+", raw.strip()) if c]
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
 
 
 def add_suppressions(text: str, diagnostics: Iterable[Diagnostic]) -> Added:
     """``text`` (LF line ends) with a suppression for each finding of ``diagnostics`` that can have one."""
     lines = text.split("\n")
-    end = _front_matter_end(lines)
+    end = front_matter_end(lines) or 0
     by_line: dict[int, set[str]] = {}
     file_wide: set[str] = set()
     suppressed = 0
@@ -74,7 +67,7 @@ def add_suppressions(text: str, diagnostics: Iterable[Diagnostic]) -> Added:
         codes = sorted(by_line[index])
         above = _NEXT_LINE.match(lines[index - 1]) if index > 0 else None
         if above is not None:
-            merged = sorted({*_codes(above.group(2)), *codes})
+            merged = sorted({*directive_codes(above.group(2)), *codes})
             lines[index - 1] = f"{above.group(1)}<!-- vplint-disable-next-line {' '.join(merged)} -->"
         else:
             indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
@@ -84,11 +77,11 @@ def add_suppressions(text: str, diagnostics: Iterable[Diagnostic]) -> Added:
         if not end:  # no front-matter to hold it: the Markdown comment for the whole file, first
             lines.insert(0, f"<!-- vplint-disable-file {' '.join(sorted(file_wide))} -->")
         else:
-            present = next((i for i in range(1, end) if _YAML_DISABLE.match(lines[i])), None)
-            old = _YAML_DISABLE.match(lines[present]) if present is not None else None
+            present = next((i for i in range(1, end) if YAML_DIRECTIVE.match(lines[i])), None)
+            old = YAML_DIRECTIVE.match(lines[present]) if present is not None else None
             if present is not None and old is not None:
                 if old.group(1) is not None:  # a bare "disable" already covers every code
-                    merged = sorted({*_codes(old.group(1)), *file_wide})
+                    merged = sorted({*directive_codes(old.group(1)), *file_wide})
                     lines[present] = f"# vplint: disable={','.join(merged)}"
             else:
                 lines.insert(1, f"# vplint: disable={','.join(sorted(file_wide))}")

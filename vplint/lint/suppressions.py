@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 
 from vplint.config.loader import expand_codes
 from vplint.diagnostics import Diagnostic
-from vplint.parser.directives import HTML_DIRECTIVE
+from vplint.parser.directives import HTML_DIRECTIVE, YAML_DIRECTIVE, directive_codes
 
 __all__ = ["Directive", "apply_suppressions", "parse_directives"]
 
 _HTML = HTML_DIRECTIVE
-_YAML = re.compile(r"^\s*#\s*vplint:\s*disable(?:\s*=\s*(.*))?$")
+_YAML = YAML_DIRECTIVE
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -56,10 +56,6 @@ class Directive:
         return line is None or not any(line >= start and code in codes for start, codes in self.reenabled)
 
 
-def _codes(raw: str) -> tuple[str, ...]:
-    return tuple(c for c in re.split(r"[\s,]+", raw.strip()) if c)
-
-
 def parse_directives(text: str, body_line: int) -> list[Directive]:
     lines = text.split("\n")
     out: list[Directive] = []
@@ -70,7 +66,7 @@ def parse_directives(text: str, body_line: int) -> list[Directive]:
         if n < body_line:  # front-matter
             m = _YAML.match(line)
             if m and n > 1:
-                written = _codes(m.group(1) or "")
+                written = directive_codes(m.group(1) or "")
                 out.append(
                     Directive(
                         "disable-file",
@@ -92,7 +88,7 @@ def parse_directives(text: str, body_line: int) -> list[Directive]:
             fence = fm.group(1)
             continue
         for m in _HTML.finditer(line):
-            kind, written = m.group(1), _codes(m.group(2))
+            kind, written = m.group(1), directive_codes(m.group(2))
             d = Directive(kind, frozenset(expand_codes(written)), written, n, m.start() + 1)
             if kind == "disable-file":
                 d.applies_from, d.applies_to = 1, len(lines) + 1

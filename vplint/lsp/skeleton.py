@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from vplint.diagnostics import Diagnostic
+from vplint.lint.adopt import front_matter_end
 
 __all__ = ["Insertion", "field_names", "insertions", "section_headings"]
 
@@ -92,12 +93,6 @@ def field_names(lang: str) -> dict[str, list[str]]:
     return out
 
 
-def _front_matter_end(lines: list[str]) -> int | None:
-    if not lines or lines[0].strip() != "---":
-        return None
-    return next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-
-
 def insertions(text: str, lang: str, findings: Iterable[Diagnostic]) -> list[Insertion]:
     """A skeleton insertion for each finding of ``findings`` that says a part is missing (when one applies)."""
     lines = text.split("\n")
@@ -119,7 +114,7 @@ def insertions(text: str, lang: str, findings: Iterable[Diagnostic]) -> list[Ins
                 out.append(Insertion(index + 1, line + "\n", str(field), d))
         elif d.message_id == "schema.missing_key":
             key = str(d.args.get("key", ""))
-            closing = _front_matter_end(lines)
+            closing = front_matter_end(lines)
             line = _keys(lang).get(key)
             if line is not None and closing is not None:
                 out.append(Insertion(closing, line + "\n", key, d))
