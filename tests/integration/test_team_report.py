@@ -31,7 +31,7 @@ def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_the_json_report_validates_and_agrees_with_check(team: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert report("canvases", "-o", "out") == 0
+    assert report("canvases", "-o", "out", "--format", "json") == 0
     assert capsys.readouterr().out == "Wrote report.json to out (22 canvases).\n"
     data = json.loads((team / "out" / "report.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(data)
@@ -60,10 +60,16 @@ def test_the_json_report_validates_and_agrees_with_check(team: Path, capsys: pyt
     assert kinds[("acme-cfo", "M1")]["detail"] == "external/political"
 
 
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def test_the_report_is_the_same_bytes_each_time(team: Path) -> None:
     assert report("canvases", "-o", "a") == 0
     assert report("canvases", "-o", "b") == 0
-    assert (team / "a" / "report.json").read_bytes() == (team / "b" / "report.json").read_bytes()
+    site = _tree(team / "a")
+    assert site == _tree(team / "b")
+    assert {"index.html", "report.json", "accounts/acme-manufacturing.html", "briefs/acme-cfo.html"} <= set(site)
 
 
 def test_the_csv_tables_are_the_json_rows(team: Path) -> None:
@@ -81,6 +87,8 @@ def test_the_csv_tables_are_the_json_rows(team: Path) -> None:
             assert cells["path"] == expected["path"]
     canvases = (team / "out" / "canvases.csv").read_text(encoding="utf-8-sig")
     assert ",华信物流,李雷,zh,首席信息官,business-unit," in canvases
+    acme = next(r for r in csv.DictReader(canvases.splitlines()) if r["id"] == "acme-cfo")
+    assert acme["evaluators"] == 'Head of Credit Control; "IT Architect, ERP"'
 
 
 def test_a_missing_path_is_told_and_the_rest_reported(team: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,3 +106,25 @@ def test_an_output_that_cannot_be_written_is_a_message(team: Path, capsys: pytes
     assert err.startswith("vplint: out: cannot write: ")
     assert "Traceback" not in err
     assert (team / "out").read_text(encoding="utf-8") == "a file where the folder should be\n"
+
+
+def test_pages_an_earlier_run_made_are_removed_and_check_names_them(
+    team: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert report("canvases", "-o", "site") == 0
+    mine = team / "site" / "accounts" / "notes.html"
+    mine.write_text("<p>our own notes</p>\n", encoding="utf-8")  # not vplint's: never touched
+    (team / "canvases" / "acme-cfo.en.md").unlink()
+    capsys.readouterr()
+    assert report("canvases", "-o", "site", "--check") == 1
+    out = capsys.readouterr().out
+    assert "left over from an earlier run: site/briefs/acme-cfo.html" in out
+    assert "left over from an earlier run: site/accounts/acme-manufacturing.html" in out
+    assert (team / "site" / "briefs" / "acme-cfo.html").exists()  # --check writes and removes nothing
+    assert report("canvases", "-o", "site") == 0
+    assert not (team / "site" / "briefs" / "acme-cfo.html").exists()
+    assert not (team / "site" / "accounts" / "acme-manufacturing.html").exists()
+    assert mine.read_text(encoding="utf-8") == "<p>our own notes</p>\n"
+    capsys.readouterr()
+    assert report("canvases", "-o", "site", "--check") == 0
+    assert "is up to date" in capsys.readouterr().out

@@ -43,7 +43,6 @@ dates with today; P003 (better-past) counts a year as "past" only once it is not
 LADDER = tuple(sorted(voc.LEVEL_RANK, key=voc.LEVEL_RANK.__getitem__))
 """The Balanced Scorecard levels from the bottom up: each serves the ones above it."""
 
-_DRIVER = {"differentiated": "business-unit", "in-between": "technical-evaluation", "commodity": "commercial"}
 """Who usually drives the purchase of each kind of offering (docs/method.md §1)."""
 
 
@@ -183,7 +182,7 @@ def _decision_process(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def _driver(data: Mapping[str, Any], function: str | None, lang: str) -> dict[str, Any]:
     offering = _text(data.get("offering"))
-    expected = _DRIVER.get(offering or "")
+    expected = voc.DRIVER.get(offering or "")
     if function is not None and function == expected:
         role = "driver"
     elif function == "finance":

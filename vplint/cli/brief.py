@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 @dataclass
-class _Job:
+class BriefJob:
     """A canvas that will be briefed."""
 
     res: FileResult
@@ -93,18 +93,20 @@ class _Job:
     source: str
 
 
-def _source(path: str, root: Path) -> str:
+def brief_source(path: str, root: Path) -> str:
     """The canvas's path as the brief shows it: relative to the configuration's folder, never absolute.
 
     Raises :class:`OSError` when the file is no longer there to resolve: deleted, or replaced by a link
     loop, since it was checked.  (``os.path.realpath`` in strict mode raises ``OSError`` for a loop
     on every Python; ``Path.resolve()`` raises ``RuntimeError`` before 3.13, ``OSError`` after.)
     """
+    from vplint.report.concise import printable  # a name that is not UTF-8 as check shows it: caf\xe9.md
+
     real = Path(os.path.realpath(path, strict=True))
     try:
-        return real.relative_to(os.path.realpath(root)).as_posix()
+        return printable(real.relative_to(os.path.realpath(root)).as_posix())
     except ValueError:
-        return Path(path).name
+        return printable(Path(path).name)
 
 
 def _own_language(res: FileResult) -> str:
@@ -125,7 +127,7 @@ def _formats(args: argparse.Namespace, renderer: Renderer, ui: str) -> list[str]
 
 def _select(
     result: Any, args: argparse.Namespace, formats: Sequence[str], ui: str, checked: dict[str, Checked] | None = None
-) -> tuple[list[_Job], set[str], int]:
+) -> tuple[list[BriefJob], set[str], int]:
     """The canvases to brief; the names of briefs that cannot be made (not 'extra' files); the exit code so far.
 
     ``checked``: what the worker processes said of each file, when they checked it (its results are lean).
@@ -135,7 +137,7 @@ def _select(
     from vplint.i18n import count, render
     from vplint.report import concise
 
-    jobs: list[_Job] = []
+    jobs: list[BriefJob] = []
     reserved: set[str] = set()
     code = 0
     for res in result.files:
@@ -164,7 +166,7 @@ def _select(
             print(_say("incomplete", ui, path=path, errors=errors), file=sys.stderr)
         root = res.config.root if res.config is not None else Path.cwd()
         try:
-            source = _source(res.path, root)
+            source = brief_source(res.path, root)
         except OSError as exc:  # gone (or a link loop in its place) since it was checked: no brief of it
             reason = exc.strerror or str(exc)
             print(
@@ -174,19 +176,19 @@ def _select(
             code = 2
             continue
         own = checked[res.path].lang if checked is not None else None
-        jobs.append(_Job(res, args.lang or own or _own_language(res), source))
+        jobs.append(BriefJob(res, args.lang or own or _own_language(res), source))
     return jobs, reserved, code
 
 
-def _context(job: _Job, lang: str, renderer: Renderer) -> dict[str, Any]:
+def _context(job: BriefJob, lang: str, renderer: Renderer) -> dict[str, Any]:
     from vplint.briefs.context import canvas_context
 
     assert job.res.canvas is not None
     return canvas_context(job.res.canvas, job.res.diagnostics, lang, renderer.bank(lang), job.source)
 
 
-def _render_canvases(
-    jobs: list[_Job],
+def render_canvases(
+    jobs: list[BriefJob],
     renderer: Renderer,
     formats: Sequence[str],
     ui: str,
@@ -198,7 +200,7 @@ def _render_canvases(
 
     outputs: dict[str, str] = {}
     owner: dict[str, str] = {}
-    chosen: list[tuple[str, _Job]] = []
+    chosen: list[tuple[str, BriefJob]] = []
     code = 0
     for job in jobs:
         assert job.res.canvas is not None
@@ -226,7 +228,7 @@ def _render_canvases(
 
 
 def _render_accounts(
-    jobs: list[_Job], renderer: Renderer, formats: Sequence[str], forced: str | None, ui: str, show_map: bool = True
+    jobs: list[BriefJob], renderer: Renderer, formats: Sequence[str], forced: str | None, ui: str, show_map: bool = True
 ) -> tuple[dict[str, str], int]:
     """One brief per account, in the language most of its canvases use (the first canvas's on a tie).
 
@@ -236,11 +238,11 @@ def _render_accounts(
     from vplint.briefs.context import account_context
     from vplint.briefs.render import account_name
 
-    def key(job: _Job) -> tuple[str, str]:
+    def key(job: BriefJob) -> tuple[str, str]:
         assert job.res.canvas is not None
         return (str(job.res.canvas.data.get("id") or ""), job.source)
 
-    groups: dict[str, list[_Job]] = {}
+    groups: dict[str, list[BriefJob]] = {}
     for job in jobs:
         assert job.res.canvas is not None
         account = job.res.canvas.data.get("account")
@@ -350,7 +352,7 @@ def _brief(
         outputs, clash = _render_accounts(jobs, renderer, formats, args.lang, ui, not args.no_map)
         code = max(code, clash)
     else:
-        outputs, clash = _render_canvases(jobs, renderer, formats, ui, not args.no_map, shards)
+        outputs, clash = render_canvases(jobs, renderer, formats, ui, not args.no_map, shards)
         code = max(code, clash)
 
     out_dir: Path = args.output

@@ -114,6 +114,27 @@ MESSAGES: dict[str, str] = {
     "count.errors": "{n} error|{n} errors",
     "count.warnings": "{n} warning|{n} warnings",
     "count.infos": "{n} note|{n} notes",
+    "report.extra": "left over from an earlier run: {path}",
+    "report.files": "{n} files",
+    "report.missing": "missing: {path}",
+    "report.stale": "stale: {path}",
+    "report.not_fresh": (
+        "The report in {dir} is not up to date ({n} of its files to write or remove): run vplint report without "
+        "--check."
+    ),
+    "report.fresh": "The report in {dir} is up to date ({total} files).",
+    "report.history.shallow": (
+        "this is a shallow clone, so the report has no trends: fetch the full history (git fetch --unshallow; in "
+        "GitHub Actions, actions/checkout with fetch-depth: 0; in GitLab CI, GIT_DEPTH: 0). The report of the "
+        "working tree is written."
+    ),
+    "report.history.no-commits": (
+        "the repository has no commits yet, so the report has no trends. The report of the working tree is written."
+    ),
+    "report.history.not-a-repository": (
+        "the canvases are not in a git repository (or git is not installed), so the report has no trends. The report "
+        "of the working tree is written."
+    ),
     "report.wrote": "Wrote {files} to {dir} ({canvases} canvases).",
     "cli.cannot_fix": "{path}: cannot fix: {reason}",
     "cli.stdin_alone": "'-' reads one canvas from standard input: give no other path with it",
@@ -527,4 +548,142 @@ MESSAGES: dict[str, str] = {
     "lsp.add_skeleton": "vplint: add {what} (to fill in)",
     "lsp.suppress_line": "vplint: suppress {code} on this line",
     "lsp.suppress_file": "vplint: suppress {code} in this file",
+    # the team report's pages (vplint report, vplint/team/site.py)
+    "site.site": "vplint team report",
+    "site.nav": "Report pages",
+    "site.nav.overview": "Team overview",
+    "site.nav.accounts": "Accounts",
+    "site.nav.reps": "Reps",
+    "site.footer": (
+        "Made by vplint {version} on {today} from the canvases in the repository. Ages are counted to {today}."
+    ),
+    "site.overview.title": "Team overview",
+    "site.overview.sub": (
+        "The team's value proposition canvases as of {today}: what is missing, what is stale, what the team leans on."
+    ),
+    "site.canvases": "canvases",
+    "site.accounts": "accounts",
+    "site.reps": "reps (canvas owners)",
+    "site.tile.clean": "clean ({n} of {total}: no error, no warning)",
+    "site.tile.stale": "stale canvases (H001)",
+    "site.severity.error": "errors",
+    "site.severity.warning": "warnings",
+    "site.severity.info": "notes",
+    "site.drivers.title": "Accounts without the canvas of who drives the purchase",
+    "site.drivers.some": (
+        "{n} of {total} accounts have no canvas for the buying role that drives the purchase of what they buy."
+    ),
+    "site.drivers.none": "Every account ({total}) has a canvas for the buying role that drives its purchase.",
+    "site.account": "Account",
+    "site.offering": "Offering",
+    "site.drives": "drives the purchase",
+    "site.roles-present": "Buying roles with a canvas",
+    "site.driver-unknown": "unknown: the offering is not stated",
+    "site.no-account": "(no account)",
+    "site.no-owner": "(no owner)",
+    "site.none": "none",
+    "site.not-stated": "not stated",
+    "site.reps.title": "Reps and stale canvases",
+    "site.reps.answer": "{stale} of {total} canvases are stale: their 'updated' date is older than H001 allows.",
+    "site.owner": "Owner",
+    "site.oldest-update": "Oldest update",
+    "site.evidence-age": "Evidence age (mean, days)",
+    "site.chart.stale": "Stale canvases per rep",
+    "site.chart.stale.caption": "Stale canvases of each rep, out of their canvases (highlighted: reps with any).",
+    "site.motivators.title": "Motivator mix: is the team leaning on price?",
+    "site.motivators.none": "No motivators recorded yet.",
+    "site.motivators.leaning": (
+        "Yes: the discount (lower cost or risk) is {share} % of all motivators ({n} of {total}), the most used or "
+        "over a quarter."
+    ),
+    "site.motivators.not-leaning": (
+        "No: the discount (lower cost or risk) is {share} % of all motivators ({n} of {total})."
+    ),
+    "site.motivators.overused": (
+        "The two most over-used motivators, the discount and the reference case (keep up or lead), together make "
+        "{share} %; {alone} canvases rely on them alone (M006)."
+    ),
+    "site.chart.motivators": "Motivators by kind",
+    "site.chart.motivators.caption": "Highlighted: the discount and the reference case, which sellers over-use.",
+    "site.trends.title": "Trends",
+    "site.trends.sub": "{n} weeks from {since}, each from the last commit of the week.",
+    "site.trends.findings.caption": (
+        "Each file's own findings; the cross-file rules (X) and the age rules (H001, M005) are left out of past weeks."
+    ),
+    "site.trends.table": "The weeks as a table",
+    "site.week-ending": "Week ending",
+    "site.commit": "Commit",
+    "site.clean": "clean",
+    "site.clean-share": "clean share (%)",
+    "site.chart.trend-canvases": "Canvases and clean canvases per week",
+    "site.chart.trend-share": "Share of clean canvases per week (%)",
+    "site.chart.trend-findings": "Open findings per week, by severity",
+    "site.chart.trend-evidence": "Mean age of the newest evidence per week (days)",
+    "site.history.shallow": (
+        "No trends: this is a shallow clone. Fetch the full history (git fetch --unshallow; in GitHub Actions, "
+        "actions/checkout with fetch-depth: 0; in GitLab CI, GIT_DEPTH: 0) and run the report again. This report "
+        "shows the working tree only."
+    ),
+    "site.history.no-commits": "No trends: the repository has no commits yet. This report shows the working tree only.",
+    "site.history.not-a-repository": (
+        "No trends: the canvases are not in a git repository (or git is not installed). This report shows the "
+        "working tree only."
+    ),
+    "site.history.empty": "No trends: none of the report's paths are in the repository's history.",
+    "site.findings.title": "Findings by code",
+    "site.findings.none": "No findings: every canvas is clean.",
+    "site.chart.codes": "Open findings by rule code",
+    "site.chart.codes.caption": "The twelve most frequent codes; vplint rules CODE explains each.",
+    "site.weakest.title": "The weakest canvases",
+    "site.weakest.none": "None: every canvas is clean.",
+    "site.canvas": "Canvas",
+    "site.status": "Status",
+    "site.status.clean": "clean",
+    "site.status.stale": "stale",
+    "site.updated": "Updated",
+    "site.count.errors": "{n} error|{n} errors",
+    "site.count.warnings": "{n} warning|{n} warnings",
+    "site.count.canvases": "{n} canvas|{n} canvases",
+    "site.days": "{n} day|{n} days",
+    "site.line": "line {n}",
+    "site.age.title": "How old the canvases and their evidence are",
+    "site.chart.updated": "Canvases by age of their 'updated' date",
+    "site.chart.evidence": "Canvases by age of their newest evidence",
+    "site.age.le": "{days} days or less",
+    "site.age.range": "{low} to {high} days",
+    "site.age.gt": "over {days} days",
+    "site.diagnosis.title": "Diagnosis methods per problem type",
+    "site.problem-type": "Problem type",
+    "site.problems": "Problems",
+    "site.methods": "Diagnosis methods used",
+    "site.undiagnosed": "Without a diagnosis",
+    "site.levels.title": "Needs per strategy level",
+    "site.chart.levels": "Needs by Balanced Scorecard level",
+    "site.chart.levels.caption": "The level of the strategy each need serves first.",
+    "site.unreadable.title": "Files that could not be read",
+    "site.account.sub": "Offering: {offering}",
+    "site.account.spellings": "written as {names}",
+    "site.account.no-offering": (
+        "The canvases of this account do not say what is bought (offering), so who drives the purchase is unknown."
+    ),
+    "site.account.driver-missing": "Missing: the canvas of {driver}, who drives the purchase of this offering.",
+    "site.account.driver-present": "The canvas of {driver}, who drives the purchase, is there.",
+    "site.account.roles": "Decision-makers by buying role",
+    "site.buying-role": "Buying role",
+    "site.decision-maker": "Decision-maker (brief)",
+    "site.account.no-canvas-driver": "No canvas: write one for this decision-maker first.",
+    "site.account.no-canvas": "No canvas",
+    "site.sponsors": "Sponsors (higher leaders)",
+    "site.evaluators": "Evaluators",
+    "site.account.side-by-side": "Problems, needs and motivators",
+    "site.needs": "Needs",
+    "site.motivators": "Motivators",
+    "site.owner.sub": (
+        "{n} canvas, oldest update first, with what it still lacks.|{n} canvases, oldest update first, with what "
+        "each still lacks."
+    ),
+    "site.owner.nothing-lacking": "Nothing lacking: no error, no warning.",
+    "site.owner.notes": "and {n} note (vplint check shows it)|and {n} notes (vplint check shows them)",
+    "site.last-changed": "content last changed in the week of {date}",
+    "site.newest-evidence": "newest evidence",
 }

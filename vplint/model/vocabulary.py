@@ -21,6 +21,7 @@ __all__ = [
     "ALL_VOCABULARIES",
     "DECISION_MAKER_KEYS",
     "DECISION_PROCESS_KEYS",
+    "DRIVER",
     "EVALUATOR_KEYS",
     "FIELDS",
     "FRONT_MATTER_KEYS",
@@ -561,6 +562,9 @@ LEVER = _v(
     T("empathise", "empathise", "同理", ("empathize", "empathy", "同理心")),
     T("relationship", "relationship", "客情", ("客情关系", "维护客情关系", "maintain-relationship")),
 )
+
+DRIVER = {"differentiated": "business-unit", "in-between": "technical-evaluation", "commodity": "commercial"}
+"""The buying role that usually drives the purchase of each offering (finance approves any of them)."""
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v

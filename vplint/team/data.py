@@ -2,22 +2,26 @@
 
 This is what ``vplint report --format json`` and ``--format csv`` write for BI tools and what the team
 pages are built from.  Its JSON shape is ``schema/team-report.schema.json`` (docs/report.md); the rows
-are sorted by path, then line, so the same canvases give the same bytes.  Values come from the canvas
+are sorted by path, then line, so the same canvases give the same bytes.  Paths are written as
+``vplint check`` prints them: a byte of a file name that is not UTF-8 becomes ``\\xNN``.  Values come from the canvas
 model (``vplint export``), so they are canonical slugs whatever language a canvas is written in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from vplint.diagnostics import Severity
+from vplint.report.concise import printable
+from vplint.report.terminal import terminal_text
 
 if TYPE_CHECKING:
     from vplint.lint.result import FileResult, Result
 
-__all__ = ["REPORT_VERSION", "canvas_rows", "finding_rows", "item_rows", "team_data"]
+__all__ = ["REPORT_VERSION", "canvas_rows", "finding_rows", "item_rows", "newest_evidence", "team_data"]
 
 REPORT_VERSION = 1
 """The version of the data's shape; it changes when a field is removed or changes meaning."""
@@ -52,23 +56,44 @@ def _evidence_dates(data: Mapping[str, Any]) -> list[dt.date]:
     return dates
 
 
+def newest_evidence(data: Mapping[str, Any]) -> dt.date | None:
+    """The newest date in the motivators' evidence."""
+    dates = _evidence_dates(data)
+    return max(dates) if dates else None
+
+
+def _people(data: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """The needs' sponsors and the decision process's evaluators (titles), each once, in order."""
+    sponsors = [s for n in _items(data, "needs") if (s := _text(n.get("sponsor")))]
+    process = data.get("decision_process")
+    evaluators = _items(process, "evaluators") if isinstance(process, Mapping) else []
+    titles = [t for e in evaluators if (t := _text(e.get("title")))]
+    return list(dict.fromkeys(sponsors)), list(dict.fromkeys(titles))
+
+
 def _count(res: FileResult, severity: Severity) -> int:
     return sum(1 for d in res.diagnostics if d.severity is severity)
 
 
-def canvas_rows(files: Iterable[FileResult], today: dt.date) -> list[dict[str, Any]]:
-    """One row per file: what it is (id, account, owner, decision-maker), how old, and what is open in it."""
+def canvas_rows(
+    files: Iterable[FileResult], today: dt.date, changed: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """One row per file: what it is (id, account, owner, decision-maker), how old, and what is open in it.
+
+    ``changed``: from the git history (``--history``), the date each file was last substantively changed.
+    """
     rows = []
     for res in sorted(files, key=lambda r: r.path):
         data: Mapping[str, Any] = res.canvas.data if res.canvas is not None else {}
         dm = data.get("decision_maker") if isinstance(data.get("decision_maker"), Mapping) else {}
         assert isinstance(dm, Mapping)
         updated = _date(data.get("updated"))
-        evidence = _evidence_dates(data)
+        evidence = newest_evidence(data)
         errors, warnings, infos = (_count(res, s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+        sponsors, evaluators = _people(data)
         rows.append(
             {
-                "path": res.path,
+                "path": printable(res.path),
                 "id": _text(data.get("id")),
                 "account": _text(data.get("account")),
                 "owner": _text(data.get("owner")),
@@ -78,8 +103,8 @@ def canvas_rows(files: Iterable[FileResult], today: dt.date) -> list[dict[str, A
                 "offering": _text(data.get("offering")),
                 "updated": updated.isoformat() if updated else None,
                 "age_days": (today - updated).days if updated else None,
-                "newest_evidence": max(evidence).isoformat() if evidence else None,
-                "evidence_age_days": (today - max(evidence)).days if evidence else None,
+                "newest_evidence": evidence.isoformat() if evidence else None,
+                "evidence_age_days": (today - evidence).days if evidence else None,
                 "problems": len(_items(data, "problems")),
                 "needs": len(_items(data, "needs")),
                 "motivators": len(_items(data, "motivators")),
@@ -88,6 +113,10 @@ def canvas_rows(files: Iterable[FileResult], today: dt.date) -> list[dict[str, A
                 "infos": infos,
                 "clean": res.error is None and not errors and not warnings,
                 "readable": res.error is None,
+                "stale": any(d.code == "H001" for d in res.diagnostics),
+                "last_changed": (changed or {}).get(printable(os.path.normpath(res.path))),
+                "sponsors": sponsors,
+                "evaluators": evaluators,
             }
         )
     return rows
@@ -101,13 +130,13 @@ def finding_rows(files: Iterable[FileResult]) -> list[dict[str, Any]]:
         for d in sorted(res.diagnostics, key=lambda d: (d.line, d.column, d.code)):
             rows.append(
                 {
-                    "path": res.path,
+                    "path": printable(res.path),
                     "canvas": canvas_id,
                     "line": d.line,
                     "column": d.column,
                     "code": d.code,
                     "severity": d.severity.value,
-                    "message": d.message,
+                    "message": terminal_text(d.message),
                     "fixable": bool(d.fix),
                 }
             )
@@ -128,7 +157,7 @@ def item_rows(files: Iterable[FileResult]) -> list[dict[str, Any]]:
             continue
         data = res.canvas.data
         canvas_id = _text(data.get("id"))
-        base = {"path": res.path, "canvas": canvas_id, "account": _text(data.get("account"))}
+        base = {"path": printable(res.path), "canvas": canvas_id, "account": _text(data.get("account"))}
         for p in _items(data, "problems"):
             methods = [_text(d.get("method")) for d in p.get("diagnoses") or [] if isinstance(d, Mapping)]
             rows.append(
@@ -175,17 +204,20 @@ def item_rows(files: Iterable[FileResult]) -> list[dict[str, Any]]:
     return rows
 
 
-def team_data(result: Result, today: dt.date) -> dict[str, Any]:
-    """The whole report's data (``schema/team-report.schema.json``)."""
+def team_data(
+    result: Result, today: dt.date, history: Mapping[str, Any] | None = None, changed: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The whole report's data (``schema/team-report.schema.json``); ``history`` from :mod:`vplint.team.history`."""
     from vplint import __version__
 
     return {
         "version": REPORT_VERSION,
         "vplint": __version__,
         "today": today.isoformat(),
-        "canvases": canvas_rows(result.files, today),
+        "history": history,
+        "canvases": canvas_rows(result.files, today, changed),
         "findings": finding_rows(result.files),
         "items": item_rows(result.files),
-        "missing": sorted(result.missing),
-        "unreadable": sorted(p.path for p in result.unreadable),
+        "missing": sorted(printable(p) for p in result.missing),
+        "unreadable": sorted(printable(p.path) for p in result.unreadable),
     }

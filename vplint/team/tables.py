@@ -1,8 +1,9 @@
 """The team data as files: one JSON document, or three CSV tables (canvases, findings, items).
 
 CSV files are UTF-8 with a byte-order mark (so spreadsheet programs read Chinese text right), comma
-separated, with a header row; lists are joined with commas inside a quoted cell; an empty cell is a
-missing value.  The column order is the order of the JSON objects' keys (docs/report.md).
+separated, with a header row; ids are joined with commas, names (sponsors, evaluators) with ``; `` and
+quoted when they hold a comma or a semicolon; an empty cell is a missing value.
+The column order is the order of the JSON objects' keys (docs/report.md).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):  # names that may hold commas: each quoted when it does, joined with "; "
+        return "; ".join(f'"{v}"' if "," in str(v) or ";" in str(v) else str(v) for v in value)
     return str(value)
 
 
