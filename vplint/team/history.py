@@ -234,17 +234,24 @@ def _work(item: tuple[bytes, str, Config, Options]) -> _Version:
 def _check_all(top: Path, todo: Sequence[tuple[str, str, Config]], options: Options, jobs: int) -> Iterator[_Version]:
     """Each (blob id, path, configuration) of ``todo`` checked, in order: in worker processes for many."""
     ids = [oid for oid, _, _ in todo]
-    blobs = _read_blobs(top, ids)
-    items = ((data, path, config, options) for (_, data), (_, path, config) in zip(blobs, todo, strict=False))
+
+    def items() -> Iterator[tuple[bytes, str, Config, Options]]:
+        blobs = _read_blobs(top, ids)
+        for (_, data), (_, path, config) in zip(blobs, todo, strict=False):
+            yield data, path, config, options
+
     if jobs > 1 and len(todo) >= 64:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            yield from pool.map(_work, items, chunksize=32)
+            # the workers start before git's pipes are opened: a forked worker holding the write end of
+            # cat-file's input would keep it from ever seeing the end of it
+            list(pool.map(int, range(jobs)))
+            yield from pool.map(_work, items(), chunksize=32)
     else:
-        yield from map(_work, items)
+        yield from map(_work, items())
 
 
 def team_history(
@@ -282,9 +289,14 @@ def team_history(
     snapshots = _snapshots(top, ends)
     options = dataclasses.replace(options, ignore=(*options.ignore, *TIME_DEPENDENT), keep=True)
     trees: dict[str, list[tuple[str, str]]] = {}
+    picked: dict[str, bool] = {}  # a path is picked or not whatever the week: asked once
     for _, commit in snapshots:
         if commit not in trees:
-            trees[commit] = [(rel, oid) for rel, oid in _tree(top, commit, specs) if _picked(rel, top, named, loader)]
+            tree = _tree(top, commit, specs)
+            for rel, _ in tree:
+                if rel not in picked:
+                    picked[rel] = _picked(rel, top, named, loader)
+            trees[commit] = [(rel, oid) for rel, oid in tree if picked[rel]]
     shown = {rel: os.path.relpath(real_top / rel, cwd) for tree in trees.values() for rel, _ in tree}
     configs = {rel: loader.for_file(str(top / rel)) for rel in shown}
     todo: dict[tuple[str, int], tuple[str, str, Config]] = {}
