@@ -251,3 +251,39 @@ def test_renames_deletes_and_old_broken_versions_across_a_team(repo: Path) -> No
     assert weeks[-1]["canvases"] == 3
     assert weeks[-1]["errors"] >= 1
     assert weeks[-1]["clean"] == 2
+
+
+def test_a_newcomer_from_init_to_a_site_with_trends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the issue asks of a newcomer: `vplint init`, a few canvases over dated commits, the report."""
+    team = tmp_path / "newcomer"
+    team.mkdir()
+    monkeypatch.chdir(team)
+    assert main(["init"]) == 0
+    git(team, "init", "-q", "-b", "main")
+    commit(team, "2026-10-30", "vplint init")
+    zh = canvas_text(
+        "zh", "initech-cfo", "Initech", "首席财务官", "finance", "commodity", "李雷", "2026-06-01", "severity"
+    )
+    (team / "canvases" / "initech-cfo.zh.md").write_text(zh, encoding="utf-8")
+    commit(team, "2026-11-13", "Initech's CFO")
+    en = canvas_text(
+        "en",
+        "initech-buyer",
+        "Initech",
+        "Head of Purchasing",
+        "commercial",
+        "commodity",
+        "bob@example.com",
+        "2026-11-25",
+        "lower-cost",
+    )
+    (team / "canvases" / "initech-buyer.en.md").write_text(en, encoding="utf-8")
+    commit(team, "2026-11-27", "Initech's buyer")
+    assert main(["report", "--history", "8w", "-o", "site", "--today", TODAY]) == 0
+    index = Path("site/index.html").read_text(encoding="utf-8")
+    assert 'id="trends"' in index
+    assert "ACME Manufacturing</a></td><td>differentiated" in index  # the example: no business-unit canvas
+    assert "Initech</a></td>" not in index.split('id="reps"')[0]  # the buyer drives a commodity: there
+    assert "1 of 3 canvases are stale" in index
+    weeks = data("site")["history"]["weeks"]
+    assert [w["canvases"] for w in weeks] == [1, 1, 2, 2, 3, 3]

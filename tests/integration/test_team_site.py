@@ -405,3 +405,24 @@ def test_the_overview_prints(
     seen = visit(browser, team.site / "index.html", keep="team-index")
     assert seen["problems"] == []
     assert seen["pages"] >= 1
+
+
+def test_large_runs_on_every_core_give_the_same_bytes(tmp_path: Path) -> None:
+    """80 canvases (two copies of the team, so every id is there twice: cross-file findings) take the worker
+    paths: the shards with briefs, the pool without; both write what one process writes."""
+    make_team(tmp_path / "canvases" / "a")
+    make_team(tmp_path / "canvases" / "b")
+    with contextlib.chdir(tmp_path):
+        base = ["report", "canvases", "--isolated", "--today", "2026-12-06"]
+        for name, extra in (("site", []), ("json", ["--format", "json"])):
+            assert main([*base, "-o", f"{name}-1", "--jobs", "1", *extra]) in (0, 1)
+            assert main([*base, "-o", f"{name}-2", "--jobs", "2", *extra]) in (0, 1)
+            one, two = (
+                {p.relative_to(d).as_posix(): p.read_bytes() for p in Path(d).rglob("*") if p.is_file()}
+                for d in (f"{name}-1", f"{name}-2")
+            )
+            assert one == two
+            assert len(one) > 40 if name == "site" else len(one) == 1
+        data = json.loads(Path("json-1/report.json").read_text(encoding="utf-8"))
+        assert len(data["canvases"]) == 80
+        assert any(f["code"] == "X001" for f in data["findings"])  # the cross-file rules ran over both copies

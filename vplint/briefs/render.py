@@ -648,7 +648,7 @@ def write_outputs(outputs: Mapping[str, str], out_dir: Path) -> tuple[list[str],
     unchanged: list[str] = []
     changed: list[tuple[Path, str]] = []  # text, encoded as each is written: never every brief twice in memory
     for name, target in targets.items():
-        if _holds(target, outputs[name]):
+        if holds(target, outputs[name]):
             unchanged.append(name)
         else:
             changed.append((target, outputs[name]))  # a symlink at ``target`` is replaced, never written through
@@ -657,7 +657,7 @@ def write_outputs(outputs: Mapping[str, str], out_dir: Path) -> tuple[list[str],
     return written, unchanged
 
 
-def _holds(target: Path, text: str) -> bool:
+def holds(target: Path, text: str) -> bool:
     """Whether ``target`` is a regular file (not a link) holding ``text``; a folder there is a :class:`BriefError`."""
     try:
         st = os.lstat(target)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -53,6 +53,8 @@ class Checked:
     """The language the canvas is written in (None: no canvas)."""
     blank: bool
     """The canvas has no text at all."""
+    facts: Any = None
+    """What the caller's ``extract`` took from the full result (the team report's rows), if it gave one."""
 
 
 @dataclass(frozen=True)
@@ -75,10 +77,18 @@ def _serve(
     configs: dict[str, Config],
     options: Options,
     renderer: Renderer,
+    extract: Callable[[FileResult], Any] | None,
+    inherited: Sequence[Connection] = (),
 ) -> None:
-    """A worker: check its share, answer with the lean results, then render what it is asked to."""
+    """A worker: check its share, answer with the lean results, then render what it is asked to.
+
+    ``inherited``: the parent's ends of the pipes, which the fork copied; closed at once, so that the
+    parent closing its end is the end of this worker's input (``EOFError``) even if it never says so.
+    """
     from vplint.briefs.context import canvas_context
 
+    for other in inherited:
+        other.close()
     try:
         kept: dict[str, FileResult] = {}
         answers: list[tuple[dict[str, Any], Checked]] = []
@@ -88,27 +98,33 @@ def _serve(
             checked = Checked(
                 canvas.written_language("en") if canvas is not None else None,
                 canvas is None or not canvas.text.strip(),
+                extract(full) if extract is not None else None,
             )
             answers.append((to_payload(lean(full)), checked))
             if canvas is not None:
                 kept[path] = full
         conn.send(("checked", answers))
-        requests, formats, show_map = conn.recv()
-        rendered: list[dict[str, str]] = []
-        for req in requests:
-            canvas = kept[req.path].canvas
-            assert canvas is not None
-            view = canvas_context(canvas, list(req.diagnostics), req.lang, renderer.bank(req.lang), req.source)
-            rendered.append(
-                {
-                    fmt: renderer.render(
-                        renderer.template_name("brief", req.lang, fmt), {**view, "format": fmt, "show_map": show_map}
-                    )
-                    for fmt in formats
-                }
-            )
-        conn.send(("rendered", rendered))
-    except EOFError:  # the parent stopped first (it failed, or was interrupted): nothing to answer
+        while True:  # a batch of briefs at a time, until the parent says it is done (or closes the pipe)
+            asked = conn.recv()
+            if asked is None:
+                break
+            requests, formats, show_map = asked
+            rendered: list[dict[str, str]] = []
+            for req in requests:
+                canvas = kept[req.path].canvas
+                assert canvas is not None
+                view = canvas_context(canvas, list(req.diagnostics), req.lang, renderer.bank(req.lang), req.source)
+                rendered.append(
+                    {
+                        fmt: renderer.render(
+                            renderer.template_name("brief", req.lang, fmt),
+                            {**view, "format": fmt, "show_map": show_map},
+                        )
+                        for fmt in formats
+                    }
+                )
+            conn.send(("rendered", rendered))
+    except EOFError:  # the parent is done (or stopped first: it failed, or was interrupted): nothing to answer
         pass
     except BaseException as exc:  # every failure goes to the parent, which raises it
         with contextlib.suppress(Exception):
@@ -121,11 +137,19 @@ def _serve(
 
 
 class Shards:
-    """``jobs`` forked workers over ``files``: :meth:`check` first, then :meth:`render` once, then :meth:`close`."""
+    """``jobs`` forked workers over ``files``: :meth:`check` first, then :meth:`render` (once, or batch by batch),
+    then :meth:`close`."""
 
     def __init__(
-        self, files: Sequence[str], configs: dict[str, Config], options: Options, jobs: int, renderer: Renderer
+        self,
+        files: Sequence[str],
+        configs: dict[str, Config],
+        options: Options,
+        jobs: int,
+        renderer: Renderer,
+        extract: Callable[[FileResult], Any] | None = None,
     ) -> None:
+        """``extract``: run on each full result in its worker; what it returns comes back as ``Checked.facts``."""
         context = multiprocessing.get_context("fork")
         self.ui = renderer.ui
         self.files = list(files)
@@ -136,7 +160,8 @@ class Shards:
         self._procs: list[Any] = []
         for share in self._shares:
             mine, theirs = context.Pipe()
-            proc = context.Process(target=_serve, args=(theirs, share, configs, options, renderer), daemon=True)
+            args = (theirs, share, configs, options, renderer, extract, [*self._conns, mine])
+            proc = context.Process(target=_serve, args=args, daemon=True)
             proc.start()
             theirs.close()
             self._conns.append(mine)
@@ -182,6 +207,8 @@ class Shards:
     def close(self) -> None:
         """Stop the workers (each has already answered, or is stopped here) and release the pipes."""
         for conn in self._conns:
+            with contextlib.suppress(OSError):  # a worker that stopped already: its pipe is broken
+                conn.send(None)
             conn.close()
         for proc in self._procs:
             proc.join(timeout=5)

@@ -21,7 +21,7 @@ from vplint.report.terminal import terminal_text
 if TYPE_CHECKING:
     from vplint.lint.result import FileResult, Result
 
-__all__ = ["REPORT_VERSION", "canvas_rows", "finding_rows", "item_rows", "newest_evidence", "team_data"]
+__all__ = ["REPORT_VERSION", "canvas_facts", "canvas_rows", "finding_rows", "item_rows", "newest_evidence", "team_data"]
 
 REPORT_VERSION = 1
 """The version of the data's shape; it changes when a field is removed or changes meaning."""
@@ -75,39 +75,73 @@ def _count(res: FileResult, severity: Severity) -> int:
     return sum(1 for d in res.diagnostics if d.severity is severity)
 
 
+def canvas_facts(res: FileResult) -> dict[str, Any]:
+    """What the report needs of one checked file's canvas model: ``{"row": ..., "items": [...]}``.
+
+    Taken where the model is (in a worker process for a large run), so the model itself is never kept:
+    the row's model-derived fields (the findings' counts and the ages are added later) and its items.
+    """
+    data: Mapping[str, Any] = res.canvas.data if res.canvas is not None else {}
+    dm = data.get("decision_maker") if isinstance(data.get("decision_maker"), Mapping) else {}
+    assert isinstance(dm, Mapping)
+    updated = _date(data.get("updated"))
+    evidence = newest_evidence(data)
+    sponsors, evaluators = _people(data)
+    row = {
+        "id": _text(data.get("id")),
+        "account": _text(data.get("account")),
+        "owner": _text(data.get("owner")),
+        "language": res.lang,
+        "decision_maker": _text(dm.get("title")),
+        "buying_role": _text(dm.get("buying_role")),
+        "offering": _text(data.get("offering")),
+        "updated": updated.isoformat() if updated else None,
+        "newest_evidence": evidence.isoformat() if evidence else None,
+        "problems": len(_items(data, "problems")),
+        "needs": len(_items(data, "needs")),
+        "motivators": len(_items(data, "motivators")),
+        "sponsors": sponsors,
+        "evaluators": evaluators,
+    }
+    return {"row": row, "items": _item_rows(res) if res.canvas is not None else []}
+
+
+def _days(today: dt.date, day: str | None) -> int | None:
+    return (today - dt.date.fromisoformat(day)).days if day else None
+
+
 def canvas_rows(
-    files: Iterable[FileResult], today: dt.date, changed: Mapping[str, str] | None = None
+    files: Iterable[FileResult],
+    facts: Mapping[str, Mapping[str, Any]],
+    today: dt.date,
+    changed: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per file: what it is (id, account, owner, decision-maker), how old, and what is open in it.
 
-    ``changed``: from the git history (``--history``), the date each file was last substantively changed.
+    ``facts``: each file's :func:`canvas_facts`; ``changed``: from the git history (``--history``), the
+    date each file was last substantively changed.
     """
     rows = []
     for res in sorted(files, key=lambda r: r.path):
-        data: Mapping[str, Any] = res.canvas.data if res.canvas is not None else {}
-        dm = data.get("decision_maker") if isinstance(data.get("decision_maker"), Mapping) else {}
-        assert isinstance(dm, Mapping)
-        updated = _date(data.get("updated"))
-        evidence = newest_evidence(data)
+        f = facts[res.path]["row"]
         errors, warnings, infos = (_count(res, s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-        sponsors, evaluators = _people(data)
         rows.append(
             {
                 "path": printable(res.path),
-                "id": _text(data.get("id")),
-                "account": _text(data.get("account")),
-                "owner": _text(data.get("owner")),
+                "id": f["id"],
+                "account": f["account"],
+                "owner": f["owner"],
                 "language": res.lang,
-                "decision_maker": _text(dm.get("title")),
-                "buying_role": _text(dm.get("buying_role")),
-                "offering": _text(data.get("offering")),
-                "updated": updated.isoformat() if updated else None,
-                "age_days": (today - updated).days if updated else None,
-                "newest_evidence": evidence.isoformat() if evidence else None,
-                "evidence_age_days": (today - evidence).days if evidence else None,
-                "problems": len(_items(data, "problems")),
-                "needs": len(_items(data, "needs")),
-                "motivators": len(_items(data, "motivators")),
+                "decision_maker": f["decision_maker"],
+                "buying_role": f["buying_role"],
+                "offering": f["offering"],
+                "updated": f["updated"],
+                "age_days": _days(today, f["updated"]),
+                "newest_evidence": f["newest_evidence"],
+                "evidence_age_days": _days(today, f["newest_evidence"]),
+                "problems": f["problems"],
+                "needs": f["needs"],
+                "motivators": f["motivators"],
                 "errors": errors,
                 "warnings": warnings,
                 "infos": infos,
@@ -115,18 +149,18 @@ def canvas_rows(
                 "readable": res.error is None,
                 "stale": any(d.code == "H001" for d in res.diagnostics),
                 "last_changed": (changed or {}).get(printable(os.path.normpath(res.path))),
-                "sponsors": sponsors,
-                "evaluators": evaluators,
+                "sponsors": f["sponsors"],
+                "evaluators": f["evaluators"],
             }
         )
     return rows
 
 
-def finding_rows(files: Iterable[FileResult]) -> list[dict[str, Any]]:
+def finding_rows(files: Iterable[FileResult], facts: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
     """One row per finding, as ``vplint check`` reports it."""
     rows = []
     for res in sorted(files, key=lambda r: r.path):
-        canvas_id = _text(res.canvas.data.get("id")) if res.canvas is not None else None
+        canvas_id = facts[res.path]["row"]["id"]
         for d in sorted(res.diagnostics, key=lambda d: (d.line, d.column, d.code)):
             rows.append(
                 {
@@ -149,12 +183,10 @@ def _strategy(value: object) -> tuple[str | None, str | None]:
     return None, None
 
 
-def item_rows(files: Iterable[FileResult]) -> list[dict[str, Any]]:
-    """One row per problem, need and motivator: its kind, id, title and what classifies it."""
-    rows = []
-    for res in sorted(files, key=lambda r: r.path):
-        if res.canvas is None:
-            continue
+def _item_rows(res: FileResult) -> list[dict[str, Any]]:
+    """One row per problem, need and motivator of a file's canvas: its kind, id, title and what classifies it."""
+    rows: list[dict[str, Any]] = []
+    if res.canvas is not None:
         data = res.canvas.data
         canvas_id = _text(data.get("id"))
         base = {"path": printable(res.path), "canvas": canvas_id, "account": _text(data.get("account"))}
@@ -204,8 +236,17 @@ def item_rows(files: Iterable[FileResult]) -> list[dict[str, Any]]:
     return rows
 
 
+def item_rows(files: Iterable[FileResult], facts: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Every file's items (:func:`canvas_facts`), in path order."""
+    return [item for res in sorted(files, key=lambda r: r.path) for item in facts[res.path]["items"]]
+
+
 def team_data(
-    result: Result, today: dt.date, history: Mapping[str, Any] | None = None, changed: Mapping[str, str] | None = None
+    result: Result,
+    facts: Mapping[str, Mapping[str, Any]],
+    today: dt.date,
+    history: Mapping[str, Any] | None = None,
+    changed: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The whole report's data (``schema/team-report.schema.json``); ``history`` from :mod:`vplint.team.history`."""
     from vplint import __version__
@@ -215,9 +256,9 @@ def team_data(
         "vplint": __version__,
         "today": today.isoformat(),
         "history": history,
-        "canvases": canvas_rows(result.files, today, changed),
-        "findings": finding_rows(result.files),
-        "items": item_rows(result.files),
+        "canvases": canvas_rows(result.files, facts, today, changed),
+        "findings": finding_rows(result.files, facts),
+        "items": item_rows(result.files, facts),
         "missing": sorted(printable(p) for p in result.missing),
         "unreadable": sorted(printable(p.path) for p in result.unreadable),
     }

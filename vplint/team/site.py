@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +22,7 @@ from vplint.model.titles import fold_title
 from vplint.team.charts import Bar, Series, bar_chart, line_chart
 from vplint.team.words import word
 
-__all__ = ["LEANING_SHARE", "site_pages"]
+__all__ = ["LEANING_SHARE", "render_site", "site_pages"]
 
 LEANING_SHARE = 0.25
 """The team leans on price when the discount (``lower-cost``) is its most used motivator, or more than this share."""
@@ -129,6 +129,10 @@ class _Site:
     accounts: list[_Account] = field(default_factory=list)
     owner_pages: dict[str, str] = field(default_factory=dict)
     account_page: dict[str, str] = field(default_factory=dict)
+    items_of: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    """Canvas path -> its items, in order."""
+    by_owner: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    """Owner ("" for none) -> their readable canvases."""
 
     def brief(self, c: Mapping[str, Any]) -> str | None:
         return self.briefs.get(c["path"])
@@ -192,7 +196,7 @@ def _overview(site: _Site) -> dict[str, Any]:
             )
     reps: list[dict[str, Any]] = []
     for owner in sorted(owners, key=lambda o: (o == "", o.casefold())):
-        mine = [c for c in canvases if (c["owner"] or "") == owner]
+        mine = site.by_owner.get(owner, [])
         ages = [c["evidence_age_days"] for c in mine if c["evidence_age_days"] is not None]
         updated = [c["updated"] for c in mine if c["updated"]]
         reps.append(
@@ -327,7 +331,7 @@ def _account_view(site: _Site, a: _Account) -> dict[str, Any]:
                 "canvases": sorted(mine, key=lambda c: c["path"]),
             }
         )
-    items = [i for i in site.data["items"] if i["path"] in {c["path"] for c in a.canvases}]
+    items = [i for c in a.canvases for i in site.items_of.get(c["path"], [])]
     ids = {c["path"]: c["id"] or c["path"] for c in a.canvases}
 
     def column(section: str, vocabulary: str) -> list[dict[str, Any]]:
@@ -353,7 +357,7 @@ def _account_view(site: _Site, a: _Account) -> dict[str, Any]:
 
 
 def _owner_view(site: _Site, owner: str, findings: Mapping[str, list[Mapping[str, Any]]]) -> dict[str, Any]:
-    mine = [c for c in site.data["canvases"] if c["readable"] and (c["owner"] or "") == owner]
+    mine = list(site.by_owner.get(owner, []))
     mine.sort(key=lambda c: (c["updated"] or "", c["path"]))  # oldest first; no date first of all
     return {
         "owner": owner or site.L("no-owner"),
@@ -370,11 +374,16 @@ def _owner_view(site: _Site, owner: str, findings: Mapping[str, list[Mapping[str
 
 def site_pages(
     data: Mapping[str, Any], lang: str, briefs: Mapping[str, str], render: Callable[[str, Mapping[str, Any]], str]
-) -> dict[str, str]:
-    """``{relative path: HTML}`` of every page.  ``briefs``: canvas path -> its brief's path from the site's root;
-    ``render(template, context)`` renders one of ``templates/report/``."""
+) -> Iterator[tuple[str, str]]:
+    """``(relative path, HTML)`` of every page, one at a time.  ``briefs``: canvas path -> its brief's path from
+    the site's root; ``render(template, context)`` renders one of ``templates/report/``."""
     site = _Site(data, _Labels(lang), briefs)
     site.accounts = _accounts(data["canvases"])
+    for item in data["items"]:
+        site.items_of.setdefault(item["path"], []).append(item)
+    for c in data["canvases"]:
+        if c["readable"]:
+            site.by_owner.setdefault(c["owner"] or "", []).append(c)
     names: dict[str, str] = {}
     owners = sorted({c["owner"] or "" for c in data["canvases"] if c["readable"]}, key=lambda o: (o == "", o))
     for owner in owners:
@@ -391,23 +400,28 @@ def site_pages(
         "account_page": site.account_page,
         "owner_page": {c["path"]: site.owner_pages[c["owner"] or ""] for c in data["canvases"] if c["readable"]},
     }
-    pages = {
-        "index.html": render(
-            "overview.html.j2",
-            {
-                **common,
-                "root": "",
-                "o": _overview(site),
-                "account_list": site.accounts,
-                "owner_pages": site.owner_pages,
-            },
-        )
-    }
+    overview = {**common, "root": "", "o": _overview(site), "account_list": site.accounts}
+    yield "index.html", render("overview.html.j2", {**overview, "owner_pages": site.owner_pages})
     for a in site.accounts:
-        pages[f"accounts/{a.page}"] = render("account.html.j2", {**common, "root": "../", "a": _account_view(site, a)})
+        yield f"accounts/{a.page}", render("account.html.j2", {**common, "root": "../", "a": _account_view(site, a)})
     findings = site.findings_of()
     for owner, page in site.owner_pages.items():
-        pages[f"owners/{page}"] = render(
-            "owner.html.j2", {**common, "root": "../", "p": _owner_view(site, owner, findings)}
-        )
-    return pages
+        view = _owner_view(site, owner, findings)
+        yield f"owners/{page}", render("owner.html.j2", {**common, "root": "../", "p": view})
+
+
+def render_site(data: Mapping[str, Any], lang: str, briefs: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    """:func:`site_pages` rendered with the shipped templates (``templates/report/``, autoescaped)."""
+    import jinja2
+
+    from vplint.store.resources import resource_dir
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resource_dir("templates") / "report")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return site_pages(data, lang, briefs, lambda name, context: env.get_template(name).render(context))

@@ -11,16 +11,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-__all__ = ["CSV_TABLES", "csv_texts", "json_text"]
+__all__ = ["CSV_TABLES", "csv_texts", "json_pieces", "json_text"]
 
 CSV_TABLES = ("canvases", "findings", "items")
 
 
 def json_text(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_pieces(data))
+
+
+def json_pieces(data: Mapping[str, Any]) -> Iterator[str]:
+    """The JSON document in pieces as it is encoded (for a large team, never the whole text at once)."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data)
+    yield "\n"
 
 
 def _cell(value: object) -> str:
