@@ -144,7 +144,9 @@ def test_each_version_is_checked_once(repo: Path, monkeypatch: pytest.MonkeyPatc
         for week in data()["history"]["weeks"]
         for line in git(repo, "ls-tree", "-r", week["commit"], "canvases").splitlines()
     }
-    assert len(seen) == len(blobs) == 6  # 7 weeks of 2-3 files, but 6 distinct versions
+    at_head = {line.split()[2] for line in git(repo, "ls-tree", "-r", "HEAD", "canvases").splitlines()}
+    assert len(blobs) == 6  # 7 weeks of 2-3 files, but 6 distinct versions
+    assert len(seen) == len(blobs - at_head) == 3  # HEAD's 3, held unchanged by the working tree: the report's
 
 
 def test_the_site_shows_the_trends(repo: Path) -> None:
@@ -287,3 +289,46 @@ def test_a_newcomer_from_init_to_a_site_with_trends(tmp_path: Path, monkeypatch:
     assert "1 of 3 canvases are stale" in index
     weeks = data("site")["history"]["weeks"]
     assert [w["canvases"] for w in weeks] == [1, 1, 2, 2, 3, 3]
+
+
+def test_the_head_week_from_the_reports_own_results_is_what_checking_head_gives(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The working tree holds HEAD: the head week reuses the report's results; checked again, it is the same."""
+    import datetime as dt
+
+    from vplint.config.loader import ConfigLoader
+    from vplint.lint.options import Options
+    from vplint.team import history
+    from vplint.team.collect import collect
+
+    # a suppression of an age rule and a stale canvas: the kinds of findings the history leaves out
+    acme = repo / "canvases" / "acme.md"
+    acme.write_text(acme.read_text(encoding="utf-8").replace("updated: 2026-12-01", "updated: 2026-01-01"), "utf-8")
+    commit(repo, "2026-12-03", "a stale date")
+    options = Options(isolated=True, today=dt.date(2026, 12, 6))
+    loader = ConfigLoader(None, True)
+    span, today = history.parse_span("8w"), dt.date(2026, 12, 6)
+    with collect(["canvases"], options, loader, 1, None) as collected:
+        head = history.head_versions(collected.result.files, collected.facts)
+    checked: list[bytes] = []
+    real = history.check_version
+
+    def counting(blob: bytes, *rest: object) -> object:
+        checked.append(blob)
+        return real(blob, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(history, "check_version", counting)
+    reused = history.team_history(["canvases"], span, today, loader, options, 1, head=head)
+    assert acme.read_bytes() not in checked  # HEAD's acme.md came from the report's results
+    checked.clear()
+    again = history.team_history(["canvases"], span, today, loader, options, 1)
+    assert acme.read_bytes() in checked
+    assert reused.data == again.data
+    assert reused.changed == again.changed
+    acme.write_text(acme.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the working tree moves on
+    checked.clear()
+    with collect(["canvases"], options, loader, 1, None) as collected:
+        head = history.head_versions(collected.result.files, collected.facts)
+    history.team_history(["canvases"], span, today, loader, options, 1, head=head)
+    assert git(repo, "show", "HEAD:canvases/acme.md").encode("utf-8") in checked  # HEAD's version is checked

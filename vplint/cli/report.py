@@ -129,9 +129,10 @@ def run(args: argparse.Namespace) -> int:
             concise.write_path_errors(result, sys.stderr, args.lang)
             history = None
             if args.history is not None:
-                from vplint.team.history import team_history
+                from vplint.team.history import head_versions, team_history
 
-                history = team_history(paths, args.history, day, loader, options, jobs)
+                head = head_versions(result.files, collected.facts)
+                history = team_history(paths, args.history, day, loader, options, jobs, head=head)
                 note = history.data["note"]
                 if note is not None:
                     print(f"vplint: {render(f'report.history.{note}', {}, ui)}", file=sys.stderr)

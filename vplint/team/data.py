@@ -21,7 +21,16 @@ from vplint.report.terminal import terminal_text
 if TYPE_CHECKING:
     from vplint.lint.result import FileResult, Result
 
-__all__ = ["REPORT_VERSION", "canvas_facts", "canvas_rows", "finding_rows", "item_rows", "newest_evidence", "team_data"]
+__all__ = [
+    "REPORT_VERSION",
+    "canvas_facts",
+    "canvas_rows",
+    "content_fingerprint",
+    "finding_rows",
+    "item_rows",
+    "newest_evidence",
+    "team_data",
+]
 
 REPORT_VERSION = 1
 """The version of the data's shape; it changes when a field is removed or changes meaning."""
@@ -75,6 +84,17 @@ def _count(res: FileResult, severity: Severity) -> int:
     return sum(1 for d in res.diagnostics if d.severity is severity)
 
 
+def content_fingerprint(data: Mapping[str, Any]) -> str:
+    """Changes when the canvas says something else: its model without ``updated`` (a new date alone, a
+    formatting change or a move is no change)."""
+    import hashlib
+    import json
+
+    content = {k: v for k, v in data.items() if k != "updated"}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def canvas_facts(res: FileResult) -> dict[str, Any]:
     """What the report needs of one checked file's canvas model: ``{"row": ..., "items": [...]}``.
 
@@ -103,7 +123,8 @@ def canvas_facts(res: FileResult) -> dict[str, Any]:
         "sponsors": sponsors,
         "evaluators": evaluators,
     }
-    return {"row": row, "items": _item_rows(res) if res.canvas is not None else []}
+    items = _item_rows(res) if res.canvas is not None else []
+    return {"row": row, "items": items, "fingerprint": content_fingerprint(data)}
 
 
 def _days(today: dt.date, day: str | None) -> int | None:

@@ -20,22 +20,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
-import json
 import os
 import re
 import subprocess
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vplint.config.loader import Config, ConfigLoader
 from vplint.lint.options import Options
+from vplint.lint.result import FileResult
 from vplint.report.concise import printable
 
-__all__ = ["History", "HistoryError", "Span", "parse_span", "team_history"]
+__all__ = ["History", "HistoryError", "Span", "head_versions", "parse_span", "team_history"]
 
 _SPAN = re.compile(r"^(\d{1,4})w$")
 MAX_WEEKS = 520
@@ -159,7 +158,7 @@ def _picked(rel: str, top: Path, named: Sequence[str], loader: ConfigLoader) -> 
 
 def _read_blobs(top: Path, ids: Sequence[str]) -> Iterator[tuple[str, bytes]]:
     """(blob id, bytes) of each of ``ids``, in order, from one ``git cat-file --batch``."""
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_NO_LAZY_FETCH": "1"}  # never the network
     proc = subprocess.Popen(
         ["git", "-C", str(top), "cat-file", "--batch"],
         stdin=subprocess.PIPE,
@@ -184,7 +183,8 @@ def _read_blobs(top: Path, ids: Sequence[str]) -> Iterator[tuple[str, bytes]]:
     try:
         for oid in ids:
             header = proc.stdout.readline().split()
-            if len(header) != 3:  # "<oid> missing", or git stopped
+            if len(header) != 3:  # "<oid> missing" (a partial clone), or git stopped: an empty version
+                yield oid, b""
                 continue
             size = int(header[2])
             data = proc.stdout.read(size)
@@ -196,10 +196,48 @@ def _read_blobs(top: Path, ids: Sequence[str]) -> Iterator[tuple[str, bytes]]:
         writer.join()
 
 
-def _fingerprint(data: Mapping[str, Any]) -> str:
-    content = {k: v for k, v in data.items() if k != "updated"}
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def head_versions(files: Iterable[FileResult], facts: Mapping[str, Mapping[str, Any]]) -> dict[str, _Version]:
+    """The report's own results of the working tree, as the history counts a version (without the cross-file
+    and the age rules), by path (normalised): the head week takes them instead of checking ``HEAD``'s blobs
+    again, for each file the working tree holds as ``HEAD`` does."""
+    from vplint.briefs.context import TIME_DEPENDENT
+    from vplint.diagnostics import Severity
+    from vplint.rules import RULES
+
+    left_out = {*TIME_DEPENDENT, *(code for code, rule in RULES.items() if rule.check_all is not None)}
+    out: dict[str, _Version] = {}
+    for res in files:
+        found = facts.get(res.path)
+        if res.error is not None or found is None:
+            continue
+        kept = [d for d in res.diagnostics if d.code not in left_out]
+        errors, warnings, infos = (
+            sum(1 for d in kept if d.severity is s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        )
+        newest = found["row"]["newest_evidence"]
+        out[os.path.normpath(res.path)] = _Version(
+            found["row"]["id"],
+            errors,
+            warnings,
+            infos,
+            dt.date.fromisoformat(newest) if newest else None,
+            found["fingerprint"],
+        )
+    return out
+
+
+def _changed(top: Path, specs: Sequence[str]) -> set[str]:
+    """The paths (relative to ``top``) under ``specs`` whose working copy or index differs from ``HEAD``."""
+    out = _git(top, "status", "--porcelain=v1", "-z", "--untracked-files=no", "--", *specs, binary=True).stdout
+    changed: set[str] = set()
+    entries = iter(out.split(b"\0"))
+    for entry in entries:
+        if len(entry) < 4:
+            continue
+        changed.add(os.fsdecode(entry[3:]))
+        if entry[:2].strip()[:1] in (b"R", b"C"):  # a rename or copy: the next entry is where it came from
+            changed.add(os.fsdecode(next(entries, b"")))
+    return changed
 
 
 def check_version(data: bytes, path: str, config: Config, options: Options) -> _Version:
@@ -208,7 +246,7 @@ def check_version(data: bytes, path: str, config: Config, options: Options) -> _
     from vplint.lint.pipeline import lint_document
     from vplint.lint.selection import finish
     from vplint.parser.document import parse_document
-    from vplint.team.data import newest_evidence
+    from vplint.team.data import content_fingerprint, newest_evidence
 
     res = lint_document(parse_document(data, path), config, options)
     finish(res, options)
@@ -223,7 +261,7 @@ def check_version(data: bytes, path: str, config: Config, options: Options) -> _
         warnings,
         infos,
         newest_evidence(canvas),
-        _fingerprint(canvas),
+        content_fingerprint(canvas),
     )
 
 
@@ -262,8 +300,13 @@ def team_history(
     options: Options,
     jobs: int = 1,
     cwd: Path | None = None,
+    head: Mapping[str, _Version] | None = None,
 ) -> History:
-    """The weeks of ``span`` up to ``today``, each counted from its snapshot of the files under ``paths``."""
+    """The weeks of ``span`` up to ``today``, each counted from its snapshot of the files under ``paths``.
+
+    ``head``: the report's results of the working tree (:func:`head_versions`); a file of ``HEAD`` that the
+    working tree holds unchanged is taken from them instead of being checked again.
+    """
     from vplint.briefs.context import TIME_DEPENDENT
 
     cwd = cwd or Path.cwd()
@@ -299,11 +342,20 @@ def team_history(
             trees[commit] = [(rel, oid) for rel, oid in tree if picked[rel]]
     shown = {rel: os.path.relpath(real_top / rel, cwd) for tree in trees.values() for rel, _ in tree}
     configs = {rel: loader.for_file(str(top / rel)) for rel in shown}
+    results: dict[tuple[str, int], _Version] = {}
+    head_commit = _git(top, "rev-parse", "HEAD").stdout.strip()
+    if head and snapshots and snapshots[-1][1] == head_commit:
+        changed_now = _changed(top, specs)
+        for rel, oid in trees[head_commit]:
+            known = head.get(os.path.normpath(shown[rel]))
+            if known is not None and rel not in changed_now:
+                results[(oid, id(configs[rel]))] = known
     todo: dict[tuple[str, int], tuple[str, str, Config]] = {}
     for tree in trees.values():
         for rel, oid in tree:
-            todo.setdefault((oid, id(configs[rel])), (oid, shown[rel], configs[rel]))
-    results = dict(zip(todo, _check_all(top, list(todo.values()), options, jobs), strict=True))
+            if (oid, id(configs[rel])) not in results:
+                todo.setdefault((oid, id(configs[rel])), (oid, shown[rel], configs[rel]))
+    results.update(zip(todo, _check_all(top, list(todo.values()), options, jobs), strict=True))
     weeks: list[dict[str, Any]] = []
     first_seen: dict[str, tuple[str, dt.date]] = {}  # identity -> (fingerprint, the week it first had it)
     head_identity: dict[str, str] = {}
