@@ -43,8 +43,6 @@ dates with today; P003 (better-past) counts a year as "past" only once it is not
 LADDER = tuple(sorted(voc.LEVEL_RANK, key=voc.LEVEL_RANK.__getitem__))
 """The Balanced Scorecard levels from the bottom up: each serves the ones above it."""
 
-"""Who usually drives the purchase of each kind of offering (docs/method.md §1)."""
-
 
 def t(key: str, lang: str) -> str:
     """A UI string in ``lang``: the message ``ui.<key>`` of :mod:`vplint.i18n` (``key`` itself when there is none)."""

@@ -564,7 +564,8 @@ LEVER = _v(
 )
 
 DRIVER = {"differentiated": "business-unit", "in-between": "technical-evaluation", "commodity": "commercial"}
-"""The buying role that usually drives the purchase of each offering (finance approves any of them)."""
+"""The buying role that usually drives the purchase of each offering (docs/method.md §1; finance approves
+budgets for any of them)."""
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v

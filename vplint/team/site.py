@@ -48,10 +48,10 @@ class _Account:
         return min(self.spellings, key=lambda s: (-self.spellings[s], s)) if self.spellings else ""
 
 
-def _unique(names: dict[str, str], wanted: str, key: str) -> str:
-    """``wanted``, or ``wanted-<hash of key>`` when another key already has it."""
-    name = wanted if wanted not in names.values() else f"{wanted}-{_digest(key)}"
-    names[key] = name
+def _unique(taken: set[str], wanted: str, key: str) -> str:
+    """``wanted``, or ``wanted-<hash of key>`` when another key already has it (``taken``: the names given)."""
+    name = wanted if wanted not in taken else f"{wanted}-{_digest(key)}"
+    taken.add(name)
     return name
 
 
@@ -75,7 +75,7 @@ def _accounts(canvases: Sequence[dict[str, Any]]) -> list[_Account]:
         if account:
             group.spellings[account] += 1
         group.canvases.append(c)
-    names: dict[str, str] = {}
+    names: set[str] = set()
     out = sorted(groups.values(), key=lambda a: (a.name == "", a.name.casefold(), a.key))
     for a in out:
         wanted = account_name(a.name, [c["id"] or "" for c in a.canvases]) if a.name else "no-account"
@@ -384,7 +384,7 @@ def site_pages(
     for c in data["canvases"]:
         if c["readable"]:
             site.by_owner.setdefault(c["owner"] or "", []).append(c)
-    names: dict[str, str] = {}
+    names: set[str] = set()
     owners = sorted({c["owner"] or "" for c in data["canvases"] if c["readable"]}, key=lambda o: (o == "", o))
     for owner in owners:
         site.owner_pages[owner] = _unique(names, _page_name(owner, "owner") if owner else "no-owner", owner) + ".html"
