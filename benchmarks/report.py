@@ -128,10 +128,10 @@ def main() -> None:
             ("report site, no briefs", ["--no-briefs"], 2.0),
             ("report site", [], 2.0),
         ]
-        for label, extra, target in cases:
+        for label, extra, limit in cases:
             shutil.rmtree(out, ignore_errors=True)
             found = measure([*cmd, "report", str(canvases), "--isolated", "-o", str(out), *extra], ROOT, args.runs)
-            rows.append((label, *found, f"≤ {target:.0f} ×"))
+            rows.append((label, *found, f"≤ {limit:.0f} ×"))
         repo_check = measure([*cmd, "check", "canvases", "--no-cache", "--isolated", "-q"], repo, args.runs)
         rows.append(("check of the history repository (cold)", *repo_check, "reference"))
         shutil.rmtree(out, ignore_errors=True)
