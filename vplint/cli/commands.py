@@ -25,7 +25,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
         "schema",
         "print the JSON schema of the canvas model, of the front-matter (for editors) or of the configuration",
     ),
-    ("report", "write the team's canvases as data for BI tools: one row per canvas, finding and item (JSON or CSV)"),
+    ("report", "write the team view: a static site (accounts, owners, briefs, trends) or its data as JSON or CSV"),
     ("completion", "print a shell completion script for bash, zsh or fish"),
     ("lsp", "run the language server (LSP over stdio) for editors: findings as you type, fixes, navigation"),
 )
