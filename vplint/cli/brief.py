@@ -135,6 +135,7 @@ def _select(
     from vplint.briefs.render import brief_name
     from vplint.diagnostics import Severity
     from vplint.i18n import count, render
+    from vplint.lint.codes import UNREADABLE
     from vplint.report import concise
 
     jobs: list[BriefJob] = []
@@ -148,7 +149,7 @@ def _select(
             continue
         canvas = res.canvas
         blank = checked[res.path].blank if checked is not None else canvas is None or not canvas.text.strip()
-        if canvas is None or blank or any(d.code in ("F001", "F006", "F009") for d in res.diagnostics):
+        if canvas is None or blank or any(d.code in UNREADABLE for d in res.diagnostics):
             for d in res.diagnostics:
                 print(concise.format_line(d))
             print(_say("unbriefable", ui, path=path), file=sys.stderr)

@@ -16,6 +16,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from vplint.config.loader import ConfigError, ConfigLoader
+    from vplint.lint.codes import UNREADABLE
     from vplint.lint.options import Options
     from vplint.lint.pipeline import lint_file
     from vplint.lint.selection import finish
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     broken = [d for d in res.diagnostics if d.code.startswith("F")]
     for d in broken:
         print(concise.format_line(d), file=sys.stderr)
-    if any(d.code in ("F001", "F006", "F009") for d in broken):
+    if any(d.code in UNREADABLE for d in broken):
         return 1
     print(json.dumps(res.canvas.data, ensure_ascii=False, indent=2))
     return 1 if broken else 0

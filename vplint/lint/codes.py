@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from vplint.diagnostics import Severity
 
-__all__ = ["BUILTIN_CODES", "BuiltinCode"]
+__all__ = ["BUILTIN_CODES", "UNREADABLE", "BuiltinCode"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,10 @@ class BuiltinCode:
 
 
 _E, _W = Severity.ERROR, Severity.WARNING
+
+UNREADABLE = ("F001", "F006", "F009")
+"""The file could not be read as text at all (not UTF-8, binary, too large): nothing more is checked,
+and there is nothing to brief or export."""
 
 BUILTIN_CODES: dict[str, BuiltinCode] = {
     c.code: c

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from vplint.config.loader import Config
 from vplint.lint.clock import env_language, today
+from vplint.lint.codes import UNREADABLE
 from vplint.lint.options import Options
 from vplint.lint.result import FileResult
 from vplint.lint.selection import enabled_codes, finish, per_config
@@ -21,8 +22,6 @@ from vplint.validation.schema import validate
 
 __all__ = ["lint_document", "lint_file", "lint_text"]
 
-_BROKEN = ("F001", "F006", "F009")
-"""The file could not be read as text at all: nothing more is checked."""
 _SWALLOWED = ("front_matter.unclosed", "front_matter.unclosed_at")
 """The front-matter never ends, so the whole file was taken for it: there is no body to check, and every
 finding about a missing section would only repeat the F002."""
@@ -53,7 +52,7 @@ def lint_document(doc: Document, config: Config, options: Options) -> FileResult
     canvas = build_canvas(doc)
     lang = options.lang or config.language or canvas.written_language(env_language())
     diagnostics = list(canvas.diagnostics)
-    if doc.text.strip() and not any(d.code in _BROKEN or d.message_id in _SWALLOWED for d in doc.diagnostics):
+    if doc.text.strip() and not any(d.code in UNREADABLE or d.message_id in _SWALLOWED for d in doc.diagnostics):
         schema_diags = validate(canvas, lang)
         if doc.front_matter is None:  # the front-matter is already reported as broken
             schema_diags = [d for d in schema_diags if d.message_id != "schema.missing_key"]

@@ -54,6 +54,7 @@ def write_brief(
     from vplint.briefs.context import TIME_DEPENDENT, canvas_context
     from vplint.briefs.render import Renderer, brief_name, write_outputs
     from vplint.lint.clock import env_language
+    from vplint.lint.codes import UNREADABLE
 
     checked = project.check(path, text, others, Options(ignore=TIME_DEPENDENT))  # the working folder is the project's
     res = checked.result
@@ -65,7 +66,7 @@ def write_brief(
         res is None
         or res.canvas is None
         or not res.canvas.text.strip()
-        or any(d.code in ("F001", "F006", "F009") for d in res.diagnostics)
+        or any(d.code in UNREADABLE for d in res.diagnostics)
     ):
         raise BriefRefused(render("brief.unbriefable", {"path": shown}, ui))
     errors = sum(1 for d in res.diagnostics if d.severity is Severity.ERROR)

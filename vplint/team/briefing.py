@@ -34,6 +34,7 @@ class Briefing:
         from vplint.briefs.render import brief_name
         from vplint.cli.brief import BriefJob, brief_source
         from vplint.i18n import render
+        from vplint.lint.codes import UNREADABLE
         from vplint.report.concise import printable
 
         self.collected = collected
@@ -49,7 +50,7 @@ class Briefing:
             blank = said.blank if said is not None else canvas is None or not canvas.text.strip()
             if res.error is not None or canvas is None or blank:
                 continue
-            if any(d.code in ("F001", "F006", "F009") for d in res.diagnostics):
+            if any(d.code in UNREADABLE for d in res.diagnostics):
                 continue
             root = res.config.root if res.config is not None else Path.cwd()
             try:
