@@ -93,6 +93,20 @@ class BriefJob:
     source: str
 
 
+def briefable(res: FileResult, blank: bool | None = None) -> bool:
+    """Whether a checked file can have a brief: it was read, as text, and its canvas is not empty.
+
+    ``blank``: whether the canvas has no text, when the result is lean and a worker said so.
+    """
+    from vplint.lint.codes import UNREADABLE
+
+    canvas = res.canvas
+    if res.error is not None or canvas is None:
+        return False
+    empty = blank if blank is not None else not canvas.text.strip()
+    return not empty and not any(d.code in UNREADABLE for d in res.diagnostics)
+
+
 def brief_source(path: str, root: Path) -> str:
     """The canvas's path as the brief shows it: relative to the configuration's folder, never absolute.
 
@@ -135,7 +149,6 @@ def _select(
     from vplint.briefs.render import brief_name
     from vplint.diagnostics import Severity
     from vplint.i18n import count, render
-    from vplint.lint.codes import UNREADABLE
     from vplint.report import concise
 
     jobs: list[BriefJob] = []
@@ -148,8 +161,7 @@ def _select(
             code = 2
             continue
         canvas = res.canvas
-        blank = checked[res.path].blank if checked is not None else canvas is None or not canvas.text.strip()
-        if canvas is None or blank or any(d.code in UNREADABLE for d in res.diagnostics):
+        if canvas is None or not briefable(res, checked[res.path].blank if checked is not None else None):
             for d in res.diagnostics:
                 print(concise.format_line(d))
             print(_say("unbriefable", ui, path=path), file=sys.stderr)

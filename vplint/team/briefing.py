@@ -32,9 +32,8 @@ class Briefing:
     def __init__(self, collected: Collected, renderer: Renderer, lang: str | None, ui: str) -> None:
         from vplint.briefs.context import TIME_DEPENDENT
         from vplint.briefs.render import brief_name
-        from vplint.cli.brief import BriefJob, brief_source
+        from vplint.cli.brief import BriefJob, brief_source, briefable
         from vplint.i18n import render
-        from vplint.lint.codes import UNREADABLE
         from vplint.report.concise import printable
 
         self.collected = collected
@@ -47,10 +46,7 @@ class Briefing:
         for res in collected.result.files:
             canvas = res.canvas
             said = collected.checked.get(res.path)
-            blank = said.blank if said is not None else canvas is None or not canvas.text.strip()
-            if res.error is not None or canvas is None or blank:
-                continue
-            if any(d.code in UNREADABLE for d in res.diagnostics):
+            if canvas is None or not briefable(res, said.blank if said is not None else None):
                 continue
             root = res.config.root if res.config is not None else Path.cwd()
             try:
