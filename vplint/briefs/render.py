@@ -624,7 +624,8 @@ def _target(out_dir: Path, name: str, real: Path | None = None) -> Path:
     return target
 
 
-def _current(path: Path) -> bytes | None:
+def current_bytes(path: Path) -> bytes | None:
+    """What the regular file ``path`` holds, or None (missing, a link, a folder, unreadable): for ``--check``."""
     if path.is_symlink() or not path.is_file():
         return None
     try:
@@ -703,7 +704,7 @@ def check_outputs(
     """
     result = Staleness()
     for name in sorted(outputs):
-        current = _current(_target(out_dir, name)) if out_dir.is_dir() else None
+        current = current_bytes(_target(out_dir, name)) if out_dir.is_dir() else None
         if current is None:
             result.missing.append(name)
         elif current != outputs[name].encode("utf-8"):

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from vplint.config.loader import ConfigLoader
 from vplint.lint.result import PathProblem
 
-__all__ = ["SKIP_DIRS", "SKIP_FILES", "Discovery", "PathProblem", "discover"]
+__all__ = ["SKIP_DIRS", "SKIP_FILES", "Discovery", "PathProblem", "discover", "would_walk"]
 
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".vplint_cache", "site-packages"}
@@ -119,3 +119,15 @@ def discover(paths: Sequence[str], loader: ConfigLoader | None = None) -> Discov
                 continue
             add(raw)
     return Discovery(files, missing, unreadable)
+
+
+def would_walk(rel: str, top: Path, loader: ConfigLoader) -> bool:
+    """Whether the walk of :func:`discover` from ``top`` would pick the file ``rel`` (``/``-separated, below
+    ``top``), were it there: the same rules (hidden and skipped folders and names, the configuration's
+    include and exclude) for a file that may exist only in a past commit (``vplint report --history``)."""
+    *folders, name = rel.split("/")
+    if name.startswith(".") or SKIP_FILES.match(name) or any(d.startswith(".") or d in SKIP_DIRS for d in folders):
+        return False
+    path = top / rel
+    config = loader.for_file(str(path))
+    return config.is_included_name(name, path.parent) and not config.is_excluded(path)

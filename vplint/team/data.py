@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from vplint.diagnostics import Severity
+from vplint.diagnostics import Diagnostic, Severity
 from vplint.report.concise import printable
 from vplint.report.terminal import terminal_text
 
@@ -29,6 +30,7 @@ __all__ = [
     "finding_rows",
     "item_rows",
     "newest_evidence",
+    "severity_counts",
     "team_data",
 ]
 
@@ -80,8 +82,10 @@ def _people(data: Mapping[str, Any]) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(sponsors)), list(dict.fromkeys(titles))
 
 
-def _count(res: FileResult, severity: Severity) -> int:
-    return sum(1 for d in res.diagnostics if d.severity is severity)
+def severity_counts(diagnostics: Iterable[Diagnostic]) -> tuple[int, int, int]:
+    """How many errors, warnings and infos."""
+    counts = Counter(d.severity for d in diagnostics)
+    return counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
 
 
 def content_fingerprint(data: Mapping[str, Any]) -> str:
@@ -145,7 +149,7 @@ def canvas_rows(
     rows = []
     for res in sorted(files, key=lambda r: r.path):
         f = facts[res.path]["row"]
-        errors, warnings, infos = (_count(res, s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+        errors, warnings, infos = severity_counts(res.diagnostics)
         rows.append(
             {
                 "path": printable(res.path),

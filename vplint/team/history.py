@@ -96,9 +96,15 @@ class _Version:
     fingerprint: str
 
 
+def _env() -> dict[str, str]:
+    """git as the report runs it: no prompt, no optional locks, English messages, never the network (a
+    blob a partial clone lacks is not fetched)."""
+    quiet = {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0", "GIT_NO_LAZY_FETCH": "1"}
+    return {**os.environ, **quiet}
+
+
 def _git(top: Path, *args: str, binary: bool = False) -> Any:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"}
-    return subprocess.run(["git", "-C", str(top), *args], capture_output=True, check=False, env=env, text=not binary)
+    return subprocess.run(["git", "-C", str(top), *args], capture_output=True, check=False, env=_env(), text=not binary)
 
 
 def _top(folder: Path) -> tuple[Path | None, str | None]:
@@ -142,29 +148,14 @@ def _tree(top: Path, commit: str, specs: Sequence[str]) -> list[tuple[str, str]]
     return files
 
 
-def _picked(rel: str, top: Path, named: Sequence[str], loader: ConfigLoader) -> bool:
-    """Whether ``vplint check`` of the report's paths would check the file at ``rel`` if it were there."""
-    from vplint.lint.discovery import SKIP_DIRS, SKIP_FILES
-
-    if rel in named:  # a file named on the command line
-        return True
-    *folders, name = rel.split("/")
-    if name.startswith(".") or SKIP_FILES.match(name) or any(d.startswith(".") or d in SKIP_DIRS for d in folders):
-        return False
-    path = top / rel
-    config = loader.for_file(str(path))
-    return config.is_included_name(name, path.parent) and not config.is_excluded(path)
-
-
 def _read_blobs(top: Path, ids: Sequence[str]) -> Iterator[tuple[str, bytes]]:
     """(blob id, bytes) of each of ``ids``, in order, from one ``git cat-file --batch``."""
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_NO_LAZY_FETCH": "1"}  # never the network
     proc = subprocess.Popen(
         ["git", "-C", str(top), "cat-file", "--batch"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
-        env=env,
+        env=_env(),
     )
     assert proc.stdin is not None
     assert proc.stdout is not None
@@ -201,8 +192,8 @@ def head_versions(files: Iterable[FileResult], facts: Mapping[str, Mapping[str, 
     and the age rules), by path (normalised): the head week takes them instead of checking ``HEAD``'s blobs
     again, for each file the working tree holds as ``HEAD`` does."""
     from vplint.briefs.context import TIME_DEPENDENT
-    from vplint.diagnostics import Severity
     from vplint.rules import RULES
+    from vplint.team.data import severity_counts
 
     left_out = {*TIME_DEPENDENT, *(code for code, rule in RULES.items() if rule.check_all is not None)}
     out: dict[str, _Version] = {}
@@ -210,10 +201,7 @@ def head_versions(files: Iterable[FileResult], facts: Mapping[str, Mapping[str, 
         found = facts.get(res.path)
         if res.error is not None or found is None:
             continue
-        kept = [d for d in res.diagnostics if d.code not in left_out]
-        errors, warnings, infos = (
-            sum(1 for d in kept if d.severity is s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        )
+        errors, warnings, infos = severity_counts(d for d in res.diagnostics if d.code not in left_out)
         newest = found["row"]["newest_evidence"]
         out[os.path.normpath(res.path)] = _Version(
             found["row"]["id"],
@@ -242,19 +230,16 @@ def _changed(top: Path, specs: Sequence[str]) -> set[str]:
 
 def check_version(data: bytes, path: str, config: Config, options: Options) -> _Version:
     """One version of a file checked on its own, as ``vplint check`` checks it (cross-file rules aside)."""
-    from vplint.diagnostics import Severity
     from vplint.lint.pipeline import lint_document
     from vplint.lint.selection import finish
     from vplint.parser.document import parse_document
-    from vplint.team.data import content_fingerprint, newest_evidence
+    from vplint.team.data import content_fingerprint, newest_evidence, severity_counts
 
     res = lint_document(parse_document(data, path), config, options)
     finish(res, options)
     canvas = res.canvas.data if res.canvas is not None else {}
     ident = canvas.get("id")
-    errors, warnings, infos = (
-        sum(1 for d in res.diagnostics if d.severity is s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    )
+    errors, warnings, infos = severity_counts(res.diagnostics)
     return _Version(
         ident.strip() or None if isinstance(ident, str) else None,
         errors,
@@ -308,6 +293,7 @@ def team_history(
     working tree holds unchanged is taken from them instead of being checked again.
     """
     from vplint.briefs.context import TIME_DEPENDENT
+    from vplint.lint.discovery import would_walk
 
     cwd = cwd or Path.cwd()
     ends = span.week_ends(today)
@@ -338,7 +324,7 @@ def team_history(
             tree = _tree(top, commit, specs)
             for rel, _ in tree:
                 if rel not in picked:
-                    picked[rel] = _picked(rel, top, named, loader)
+                    picked[rel] = rel in named or would_walk(rel, top, loader)
             trees[commit] = [(rel, oid) for rel, oid in tree if picked[rel]]
     shown = {rel: os.path.relpath(real_top / rel, cwd) for tree in trees.values() for rel, _ in tree}
     configs = {rel: loader.for_file(str(top / rel)) for rel in shown}

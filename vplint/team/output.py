@@ -28,15 +28,6 @@ _BATCH_CHARS = 16 << 20
 """Pages written together (one wait for the disk), at most: so many, or so much text."""
 
 
-def _current(path: Path) -> bytes | None:
-    try:
-        if path.is_symlink() or not path.is_file():
-            return None
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
 @dataclass
 class Output:
     out: Path
@@ -63,7 +54,7 @@ class Output:
 
     def put(self, rel: str, text: str | Iterable[str]) -> None:
         """The file ``rel`` (``/``-separated, made by vplint: never ``..``) holds ``text`` (a string, or pieces)."""
-        from vplint.briefs.render import holds
+        from vplint.briefs.render import current_bytes, holds
         from vplint.store.files import write_atomic
 
         parts = rel.split("/")
@@ -73,7 +64,7 @@ class Output:
         target = self.out / rel
         if self.check:
             whole = text if isinstance(text, str) else "".join(text)
-            current = _current(target)
+            current = current_bytes(target)
             if current is None:
                 self.missing.append(rel)
             elif current != whole.encode("utf-8"):
